@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Meterchat.Accounts;
+
+/// <summary>A person on the platform: buyer always, seller and admin by role.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the person confirmed being 18 or older at sign-up.</summary>
+    public DateTimeOffset AdultConfirmedAt { get; set; }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+
+namespace Meterchat.Cli;
+
+/// <summary>
+/// Operator verbs of the one executable: `audit`, `tron ...`, `devchain ...`.
+/// Anything else (no arguments, or host switches such as --urls) starts the web app.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly Func<Command>[] Verbs = [];
+
+    public static bool Handles(string[] args) =>
+        args.Length > 0 && Array.Exists(Verbs, v => v().Name == args[0]);
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Meterchat operator commands");
+        foreach (var verb in Verbs)
+        {
+            root.Subcommands.Add(verb());
+        }
+
+        return root.Parse(args).InvokeAsync();
+    }
+}

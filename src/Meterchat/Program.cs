@@ -1,0 +1,20 @@
+using Meterchat.Cli;
+using Meterchat.Data;
+using Meterchat.Web;
+
+// Operator verbs (audit, tron, devchain) run without starting the web host.
+if (CommandLine.Handles(args))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddData();
+builder.AddWeb();
+
+var app = builder.Build();
+await app.MigrateDatabaseAsync();
+app.UseWeb();
+app.MapWeb();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The one test command: installs and starts what the tests need, runs every test project, stops it all.
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+source scripts/postgres.sh
+trap pg_stop EXIT
+
+build_log=$(mktemp)
+if ! dotnet build Meterchat.slnx -c Release -warnaserror >"$build_log" 2>&1; then
+  grep -E "error|FAILED" "$build_log" | sort -u | head -n 40; echo "Build failed."; exit 1
+fi
+
+results=$(mktemp -d)
+run() { # run NAME PROJECT [ENV=VALUE...]
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
+    -- xUnit.ParallelizeTestCollections=true
+}
+
+status=0
+run tron tests/Meterchat.Tron.Tests || status=1
+run unit tests/Meterchat.Tests || status=1
+run integration-sqlite tests/Meterchat.IntegrationTests MC_TEST_DB=sqlite || status=1
+run integration-postgres tests/Meterchat.IntegrationTests MC_TEST_DB=postgres || status=1
+
+# One closing line for all projects: "N passed, N failed".
+passed=0; failed=0
+for f in "$results"/*.trx; do
+  c=$(grep -o '<Counters [^>]*>' "$f")
+  passed=$((passed + $(sed -E 's/.* passed="([0-9]+)".*/\1/' <<<"$c")))
+  failed=$((failed + $(sed -E 's/.* failed="([0-9]+)".*/\1/' <<<"$c")))
+done
+echo "Tests: $passed passed, $failed failed"
+exit $status

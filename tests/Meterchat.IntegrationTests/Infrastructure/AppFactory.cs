@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Meterchat.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database of its own (see <see cref="TestDatabase"/>), hosted in memory.
+/// Time is a <see cref="FakeTimeProvider"/> the test moves by hand.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+        });
+    }
+}
