@@ -6,6 +6,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source scripts/postgres.sh
 trap pg_stop EXIT
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium from Debian's packages (browser tests)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 
 build_log=$(mktemp)
 if ! dotnet build Meterchat.slnx -c Release -warnaserror >"$build_log" 2>&1; then
@@ -25,6 +29,13 @@ run tron tests/Meterchat.Tron.Tests || status=1
 run unit tests/Meterchat.Tests || status=1
 run integration-sqlite tests/Meterchat.IntegrationTests MC_TEST_DB=sqlite || status=1
 run integration-postgres tests/Meterchat.IntegrationTests MC_TEST_DB=postgres || status=1
+# Browsers and the app share a network namespace with only loopback: WebRTC media cannot leave the machine.
+export -f run; export results
+if [ "$(id -u)" = 0 ]; then
+  unshare -n bash -c 'ip link set lo up && run browser tests/Meterchat.BrowserTests' || status=1
+else
+  run browser tests/Meterchat.BrowserTests || status=1
+fi
 
 # One closing line for all projects: "N passed, N failed".
 passed=0; failed=0

@@ -1,0 +1,85 @@
+using Meterchat.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Meterchat.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel at http://127.0.0.1:PORT (a secure context, so getUserMedia exists) with a fresh
+/// SQLite database, and Debian's Chromium driven by Playwright with fake cameras.
+/// Run inside `unshare -n` (test.sh does) so WebRTC media can only travel over loopback.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private static readonly string[] LaunchArgs =
+    [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        "--allow-loopback-in-peer-connection",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--no-sandbox",
+        "--disable-gpu",
+    ];
+
+    private IPlaywright? _playwright;
+
+    public TestDatabase Database { get; } = TestDatabase.Create();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseAddress = new Uri(addresses.Addresses.First());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = LaunchArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context: one person (cookies of its own), with camera and microphone allowed.</summary>
+    public async Task<IPage> NewPersonAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Permissions = ["camera", "microphone"],
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        await DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+    }
+}

@@ -1,0 +1,15 @@
+using Meterchat.BrowserTests.Infrastructure;
+
+namespace Meterchat.BrowserTests.Web;
+
+public sealed class LandingPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Landing_page_shows_the_product_name()
+    {
+        var page = await app.NewPersonAsync();
+        await page.GotoAsync("/");
+        Assert.Contains("Meterchat", await page.TextContentAsync("h1") ?? string.Empty, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
