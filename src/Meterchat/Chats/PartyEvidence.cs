@@ -1,0 +1,20 @@
+namespace Meterchat.Chats;
+
+/// <summary>What the server currently knows about one party's link. Starts all false: no evidence, no billing.</summary>
+/// <param name="HubConnected">The party's hub connection is joined to the session.</param>
+/// <param name="HeartbeatFresh">The party's client reported within the heartbeat timeout.</param>
+/// <param name="PeerConnected">The party reported its peer connection connected.</param>
+/// <param name="ReceivingVideo">The party reported receiving the other party's video.</param>
+public readonly record struct PartyEvidence(bool HubConnected, bool HeartbeatFresh, bool PeerConnected, bool ReceivingVideo)
+{
+    public static PartyEvidence None => default;
+
+    /// <summary>Every link of the party is up (video aside).</summary>
+    public bool Connected => HubConnected && HeartbeatFresh && PeerConnected;
+
+    /// <summary>
+    /// Media evidence older than a break in the link proves nothing about the link after it,
+    /// so it is dropped and must be reported again.
+    /// </summary>
+    public PartyEvidence WithoutMedia() => this with { PeerConnected = false, ReceivingVideo = false };
+}
