@@ -1,5 +1,6 @@
 using Meterchat.Cli;
 using Meterchat.Data;
+using Meterchat.Ledger;
 using Meterchat.Web;
 
 // Operator verbs (audit, tron, devchain) run without starting the web host.
@@ -11,10 +12,12 @@ if (CommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
+builder.Services.AddLedger();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseWeb();
 app.MapWeb();
+app.MapLedger();
 await app.RunAsync();
 return 0;

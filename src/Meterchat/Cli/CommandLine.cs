@@ -8,7 +8,7 @@ namespace Meterchat.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly Func<Command>[] Verbs = [];
+    private static readonly Func<Command>[] Verbs = [Ledger.AuditCommand.Create];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && Array.Exists(Verbs, v => v().Name == args[0]);
