@@ -26,6 +26,18 @@ public sealed class TronKey : IDisposable
     /// <summary>The uncompressed public key, 65 bytes 0x04‖X‖Y.</summary>
     public byte[] PublicKey { get; }
 
+    /// <summary>The compressed public key, 33 bytes 0x02/0x03‖X (what BIP32 serialises).</summary>
+    public byte[] PublicKeyCompressed
+    {
+        get
+        {
+            var compressed = new byte[33];
+            compressed[0] = (byte)(2 + (PublicKey[64] & 1));
+            PublicKey.AsSpan(1, 32).CopyTo(compressed.AsSpan(1));
+            return compressed;
+        }
+    }
+
     public TronAddress Address { get; }
 
     public static TronKey FromHex(string privateKeyHex)

@@ -17,6 +17,11 @@ public static class Trc20
 
     public const int TransferCallLength = 4 + 32 + 32;
 
+    /// <summary>USDT on TRON mainnet, TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t (6 decimals). Testnets use other contracts: configure them.</summary>
+    public static readonly TronAddress MainnetUsdt = TronAddress.FromHex("41a614f803b6fd780986a42c78ec9c7f77e6ded13c");
+
+    public const int UsdtDecimals = 6;
+
     private static readonly BigInteger MaxUint256 = (BigInteger.One << 256) - 1;
 
     /// <summary>transfer(to, amount): selector ‖ 12 zero bytes ‖ 20 address bytes (no 0x41) ‖ 32-byte big-endian amount.</summary>
