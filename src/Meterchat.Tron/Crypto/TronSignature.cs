@@ -59,7 +59,8 @@ public static class TronSignature
             return false;
         }
 
-        if (!SecpRecoverableECDSASignature.TryCreateFromCompact(sig65[..64], recid, out var signature) || signature is null)
+        if (!InRange(sig65[..32]) || !InRange(sig65[32..64])
+            || !SecpRecoverableECDSASignature.TryCreateFromCompact(sig65[..64], recid, out var signature) || signature is null)
         {
             error = "r or s is zero or not below the curve order";
             return false;
@@ -75,4 +76,14 @@ public static class TronSignature
         error = null;
         return true;
     }
+
+    // 0 < value < n, the curve order, for r and s as 32 big-endian bytes.
+    private static bool InRange(ReadOnlySpan<byte> value32) =>
+        value32.IndexOfAnyExcept((byte)0) >= 0 && value32.SequenceCompareTo(CurveOrder) < 0;
+
+    private static ReadOnlySpan<byte> CurveOrder =>
+    [
+        0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe,
+        0xba, 0xae, 0xdc, 0xe6, 0xaf, 0x48, 0xa0, 0x3b, 0xbf, 0xd2, 0x5e, 0x8c, 0xd0, 0x36, 0x41, 0x41,
+    ];
 }

@@ -106,9 +106,9 @@ public static class Base58
             return false;
         }
 
-        if (raw.Length < 5)
+        if (raw.Length < 4)
         {
-            error = $"decodes to {raw.Length} bytes, too short for a payload and its 4-byte checksum";
+            error = $"decodes to {raw.Length} bytes, shorter than its 4-byte checksum";
             return false;
         }
 
