@@ -1,4 +1,5 @@
 using Meterchat.Tron.Encoding;
+using Meterchat.Tron.Transactions;
 
 namespace Meterchat.Tron.Node;
 
@@ -25,5 +26,5 @@ public sealed record TransactionInfo(
     /// The rule a contract call (a USDT transfer) is judged by: <c>receipt.result == "SUCCESS"</c> and no
     /// top-level FAILED. Never read <see cref="ContractResult"/> for this: USDT's transfer() returns false.
     /// </summary>
-    public bool ContractSucceeded => string.Equals(Receipt.Result, "SUCCESS", StringComparison.Ordinal) && !Failed;
+    public bool ContractSucceeded => ExecutionResult.Succeeded(Receipt.Result, Result);
 }

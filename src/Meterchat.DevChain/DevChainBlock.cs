@@ -1,0 +1,4 @@
+namespace Meterchat.DevChain;
+
+/// <summary>A block of the dev chain: number, 32-byte id (hex), timestamp and the transactions it holds, in order.</summary>
+public sealed record DevChainBlock(long Number, string BlockId, DateTimeOffset Timestamp, IReadOnlyList<string> TransactionIds);
