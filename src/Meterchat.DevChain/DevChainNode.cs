@@ -43,9 +43,6 @@ public sealed partial class DevChainNode : IDisposable
         _logger = logger ?? NullLogger<DevChainNode>.Instance;
         _faucet = TronKey.FromHex(_options.FaucetPrivateKey ?? Hex.ToHex(Keccak256.Hash("meterchat devchain faucet")));
         _witness = TronKey.FromBytes(Keccak256.Hash("meterchat devchain witness"));
-        Usdt = DerivedAddress("meterchat devchain USDT");
-        FakeUsdt = DerivedAddress("meterchat devchain fake USDT");
-        Router = DerivedAddress("meterchat devchain router");
 
         if (_options.StatePath is { } path && File.Exists(path))
         {
@@ -58,14 +55,14 @@ public sealed partial class DevChainNode : IDisposable
         }
     }
 
-    /// <summary>The dev chain's USDT: TRC20, symbol USDT, 6 decimals.</summary>
-    public TronAddress Usdt { get; }
+    /// <summary>The dev chain's USDT: TRC20, symbol USDT, 6 decimals (<see cref="DevChainContracts.Usdt"/>).</summary>
+    public TronAddress Usdt => DevChainContracts.Usdt;
 
     /// <summary>A look-alike token: same name, symbol and decimals as <see cref="Usdt"/>, another address.</summary>
-    public TronAddress FakeUsdt { get; }
+    public TronAddress FakeUsdt => DevChainContracts.FakeUsdt;
 
     /// <summary>The router contract (<see cref="DevChainRouter"/>).</summary>
-    public TronAddress Router { get; }
+    public TronAddress Router => DevChainContracts.Router;
 
     /// <summary>The faucet's address: funded at genesis with TRX, USDT and fake USDT.</summary>
     public TronAddress FaucetAddress => _faucet.Address;
@@ -155,8 +152,6 @@ public sealed partial class DevChainNode : IDisposable
         _faucet.Dispose();
         _witness.Dispose();
     }
-
-    internal static TronAddress DerivedAddress(string phrase) => TronAddress.FromLast20(Keccak256.Hash(phrase).AsSpan(12));
 
     private static DevChainBlock ToPublic(BlockRecord block) =>
         new(block.Number, Hex.ToHex(block.Id), DateTimeOffset.FromUnixTimeMilliseconds(block.Timestamp), block.TxIds);

@@ -1,3 +1,4 @@
+using Meterchat.Chain;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Web;
@@ -11,10 +12,12 @@ if (CommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
+builder.AddChain();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseWeb();
 app.MapWeb();
+app.MapChain();
 await app.RunAsync();
 return 0;

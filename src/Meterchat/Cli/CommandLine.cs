@@ -9,7 +9,7 @@ namespace Meterchat.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly Func<Command>[] Verbs = [TronCommand.Create];
+    private static readonly Func<Command>[] Verbs = [TronCommand.Create, DevChainCommand.Create];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && Array.Exists(Verbs, v => v().Name == args[0]);
