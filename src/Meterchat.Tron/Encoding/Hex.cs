@@ -50,6 +50,29 @@ public static class Hex
         return true;
     }
 
+    /// <summary>Decodes exactly <c>destination.Length</c> bytes from <c>2 × destination.Length</c> hex digits, without allocating.</summary>
+    public static bool TryDecode(ReadOnlySpan<char> hex, Span<byte> destination)
+    {
+        if (hex.Length != 2 * destination.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < destination.Length; i++)
+        {
+            var hi = Digit(hex[2 * i]);
+            var lo = Digit(hex[(2 * i) + 1]);
+            if ((hi | lo) < 0)
+            {
+                return false;
+            }
+
+            destination[i] = (byte)((hi << 4) | lo);
+        }
+
+        return true;
+    }
+
     internal static bool IsHexDigits(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

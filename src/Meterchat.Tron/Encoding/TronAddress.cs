@@ -151,7 +151,9 @@ public readonly struct TronAddress : IEquatable<TronAddress>
     /// </summary>
     public static TronAddress FromLogAddress(string value)
     {
-        if (value.Length == 40 && Hex.TryParse(value, out var bytes, out _))
+        ArgumentNullException.ThrowIfNull(value);
+        Span<byte> bytes = stackalloc byte[20];
+        if (value.Length == 40 && Hex.TryDecode(value, bytes))
         {
             return new TronAddress(bytes);
         }

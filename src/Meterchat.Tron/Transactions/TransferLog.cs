@@ -28,28 +28,34 @@ public readonly record struct TransferLog(TronAddress From, TronAddress To, BigI
             return false;
         }
 
-        if (!Word(topicsHex[0], out var topic0) || Hex.ToHex(topic0) != Topic0Hex)
+        Span<byte> word = stackalloc byte[32];
+        if (!Word(topicsHex[0], word) || !word.SequenceEqual(Topic0))
         {
             error = "topic0 is not Transfer(address,address,uint256)";
             return false;
         }
 
-        if (!Word(topicsHex[1], out var from) || !Word(topicsHex[2], out var to))
+        if (!Word(topicsHex[1], word))
         {
             error = "an address topic is not a 32-byte hex word";
             return false;
         }
 
-        if (!Word(dataHex, out var amount))
+        var from = TronAddress.FromLast20(word[12..]);
+        if (!Word(topicsHex[2], word))
+        {
+            error = "an address topic is not a 32-byte hex word";
+            return false;
+        }
+
+        var to = TronAddress.FromLast20(word[12..]);
+        if (!Word(dataHex, word))
         {
             error = "data is not one 32-byte hex word";
             return false;
         }
 
-        log = new TransferLog(
-            TronAddress.FromLast20(from.AsSpan(12)),
-            TronAddress.FromLast20(to.AsSpan(12)),
-            new BigInteger(amount, isUnsigned: true, isBigEndian: true));
+        log = new TransferLog(from, to, new BigInteger(word, isUnsigned: true, isBigEndian: true));
         error = null;
         return true;
     }
@@ -75,6 +81,25 @@ public readonly record struct TransferLog(TronAddress From, TronAddress To, BigI
         return true;
     }
 
-    private static bool Word(string? hex, out byte[] word) =>
-        Hex.TryParse(hex, out word, out _) && word.Length == 32;
+    private static ReadOnlySpan<byte> Topic0 =>
+    [
+        0xdd, 0xf2, 0x52, 0xad, 0x1b, 0xe2, 0xc8, 0x9b, 0x69, 0xc2, 0xb0, 0x68, 0xfc, 0x37, 0x8d, 0xaa,
+        0x95, 0x2b, 0xa7, 0xf1, 0x63, 0xc4, 0xa1, 0x16, 0x28, 0xf5, 0x5a, 0x4d, 0xf5, 0x23, 0xb3, 0xef,
+    ];
+
+    private static bool Word(string? hex, Span<byte> word32)
+    {
+        if (hex is null)
+        {
+            return false;
+        }
+
+        var span = hex.AsSpan();
+        if (span.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            span = span[2..];
+        }
+
+        return Hex.TryDecode(span, word32);
+    }
 }

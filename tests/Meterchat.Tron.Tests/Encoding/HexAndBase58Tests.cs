@@ -25,6 +25,17 @@ public class HexAndBase58Tests
     }
 
     [Fact]
+    public void TryDecode_needs_exactly_the_destination_length_in_valid_digits()
+    {
+        Span<byte> two = stackalloc byte[2];
+        Assert.True(Hex.TryDecode("aBc0", two));
+        Assert.Equal(new byte[] { 0xab, 0xc0 }, two.ToArray());
+        Assert.False(Hex.TryDecode("abc", two));
+        Assert.False(Hex.TryDecode("abc00", two));
+        Assert.False(Hex.TryDecode("abcg", two));
+    }
+
+    [Fact]
     public void Base58_keeps_leading_zero_bytes_as_ones()
     {
         Assert.Equal("11", Base58.Encode([0, 0]));
