@@ -58,7 +58,9 @@ public readonly struct TronAddress : IEquatable<TronAddress>
 
         if (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
         {
-            error = "a 0x… address is an Ethereum-style address; a TRON address starts with T (base58) or 41 (hex)";
+            error = text.Length == 2 + (2 * Length) && text.AsSpan(2).StartsWith("41", StringComparison.Ordinal)
+                ? "a hex TRON address is written without the 0x prefix (41…)"
+                : "a 0x… address is an Ethereum-style address; a TRON address starts with T (base58) or 41 (hex)";
             return false;
         }
 

@@ -91,4 +91,11 @@ public sealed record TransactionRaw(
         && Contract.Equals(other.Contract);
 
     public override int GetHashCode() => HashCode.Combine(Expiration, Timestamp, FeeLimit, Contract);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"TxId = {TxIdHex}, RefBlockBytes = {Hex.ToHex(RefBlockBytes)}, RefBlockHash = {Hex.ToHex(RefBlockHash)}, ");
+        builder.Append($"Expiration = {Expiration}, Timestamp = {Timestamp}, FeeLimit = {FeeLimit}, Data = {Hex.ToHex(Data)}, Contract = {Contract}");
+        return true;
+    }
 }

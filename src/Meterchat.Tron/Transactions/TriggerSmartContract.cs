@@ -41,6 +41,17 @@ public sealed record TriggerSmartContract(
 
     public override int GetHashCode() => HashCode.Combine(Owner, ContractAddress, CallValue, Data.Length, CallTokenValue, TokenId);
 
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Owner = {Owner}, ContractAddress = {ContractAddress}, CallValue = {CallValue}, Data = {Hex.ToHex(Data)}");
+        if (CallTokenValue != 0 || TokenId != 0)
+        {
+            builder.Append($", CallTokenValue = {CallTokenValue}, TokenId = {TokenId}");
+        }
+
+        return true;
+    }
+
     internal static TriggerSmartContract DecodeValue(ReadOnlySpan<byte> value)
     {
         TronAddress? owner = null, contract = null;

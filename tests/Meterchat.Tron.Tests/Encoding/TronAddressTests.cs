@@ -12,6 +12,7 @@ public class TronAddressTests
     [InlineData("", "empty")]
     [InlineData("   ", "empty")]
     [InlineData("0xa614f803b6fd780986a42c78ec9c7f77e6ded13c", "Ethereum-style")]
+    [InlineData("0x41a614f803b6fd780986a42c78ec9c7f77e6ded13c", "without the 0x prefix")]
     [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6", "34 characters, this one has 33")]
     [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6tt", "34 characters, this one has 35")]
     [InlineData("TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj60", "'0' at position 33 is not in the base58 alphabet")]

@@ -26,6 +26,15 @@ public class TransactionRawTests
     }
 
     [Fact]
+    public void ToString_shows_hex_not_byte_arrays()
+    {
+        var text = UsdtTransfer().ToString();
+        Assert.Contains("RefBlockBytes = 6431", text, StringComparison.Ordinal);
+        Assert.Contains("Data = a9059cbb", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.Byte[]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Other_contract_types_survive_a_round_trip()
     {
         // A FreezeBalanceV2Contract (type 54): owner 1, frozen_balance 2, resource 3.
