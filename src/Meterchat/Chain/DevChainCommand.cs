@@ -28,7 +28,7 @@ public static class DevChainCommand
         return devchain;
     }
 
-    private static Option<Uri> NodeOption() => new("--node")
+    private static Option<string> NodeOption() => new("--node")
     {
         Description = "The node's base URL, e.g. http://127.0.0.1:9090 (standalone dev chain) or http://127.0.0.1:5000/devchain (the app's)",
         Required = true,
@@ -68,6 +68,11 @@ public static class DevChainCommand
                 return 1;
             }
 
+            if (!TryNodeUrl(parse.GetValue(node), error, out var nodeUrl))
+            {
+                return 1;
+            }
+
             var keyHex = parse.GetValue(fromKey)!;
             if (keyHex == "-")
             {
@@ -77,7 +82,7 @@ public static class DevChainCommand
             try
             {
                 using var key = TronKey.FromHex(keyHex);
-                using var services = NodeServices(parse.GetValue(node)!, parse.GetValue(apiKey));
+                using var services = NodeServices(nodeUrl, parse.GetValue(apiKey));
                 var client = services.GetRequiredService<ITronNode>();
                 var head = await client.GetNowBlockAsync(NodeView.Head, cancellationToken);
                 var raw = TransactionRaw.Create(
@@ -123,7 +128,12 @@ public static class DevChainCommand
                 return 1;
             }
 
-            using var http = new HttpClient { BaseAddress = WithSlash(parse.GetValue(node)!) };
+            if (!TryNodeUrl(parse.GetValue(node), error, out var nodeUrl))
+            {
+                return 1;
+            }
+
+            using var http = new HttpClient { BaseAddress = WithSlash(nodeUrl) };
             var body = new { to = parse.GetValue(to), token = parse.GetValue(token).ToString(), amount = baseUnits.Value };
             return await Call(http.PostAsJsonAsync("faucet", body, cancellationToken), output, error, json => json.GetProperty("txid").GetString()!, cancellationToken);
         });
@@ -137,7 +147,12 @@ public static class DevChainCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (output, error) = Writers(parse);
-            using var http = new HttpClient { BaseAddress = WithSlash(parse.GetValue(node)!) };
+            if (!TryNodeUrl(parse.GetValue(node), error, out var nodeUrl))
+            {
+                return 1;
+            }
+
+            using var http = new HttpClient { BaseAddress = WithSlash(nodeUrl) };
             return await Call(http.GetAsync("info", cancellationToken), output, error, json => json.ToString(), cancellationToken);
         });
         return command;
@@ -175,6 +190,17 @@ public static class DevChainCommand
             o.MaxRetries = 2;
         });
         return services.BuildServiceProvider();
+    }
+
+    private static bool TryNodeUrl(string? text, TextWriter error, out Uri url)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out url!) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return true;
+        }
+
+        error.WriteLine($"--node: '{text}' is not an http(s) URL.");
+        return false;
     }
 
     private static Uri WithSlash(Uri uri) => uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
