@@ -59,6 +59,11 @@ public static class ChainFeature
     {
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChainOptions>>().Value.Mode == ChainMode.DevChain)
         {
+            if (app.Environment.IsProduction())
+            {
+                app.Logger.LogWarning("Chain:Mode is DevChain in Production: deposits and payouts move dev-chain USDT, not real money. Set Chain:Mode=Node and Chain:NodeUrl.");
+            }
+
             app.MapDevChain("/devchain");
         }
 
