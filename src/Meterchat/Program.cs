@@ -1,3 +1,4 @@
+using Meterchat.Chain;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Ledger;
@@ -13,11 +14,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
 builder.Services.AddLedger();
+builder.AddChain();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseWeb();
 app.MapWeb();
 app.MapLedger();
+app.MapChain();
 await app.RunAsync();
 return 0;

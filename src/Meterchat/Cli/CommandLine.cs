@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Meterchat.Chain;
 
 namespace Meterchat.Cli;
 
@@ -8,7 +9,7 @@ namespace Meterchat.Cli;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly Func<Command>[] Verbs = [Ledger.AuditCommand.Create];
+    private static readonly Func<Command>[] Verbs = [Ledger.AuditCommand.Create, TronCommand.Create, DevChainCommand.Create];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && Array.Exists(Verbs, v => v().Name == args[0]);
