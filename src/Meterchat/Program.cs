@@ -1,3 +1,4 @@
+using Meterchat.Accounts;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Web;
@@ -11,10 +12,12 @@ if (CommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
+builder.AddAccounts();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseWeb();
 app.MapWeb();
+app.MapAccounts();
 await app.RunAsync();
 return 0;
