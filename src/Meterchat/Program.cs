@@ -1,3 +1,4 @@
+using Meterchat.Accounts;
 using Meterchat.Chain;
 using Meterchat.Cli;
 using Meterchat.Data;
@@ -13,6 +14,7 @@ if (CommandLine.Handles(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddWeb();
+builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
 
@@ -20,6 +22,7 @@ var app = builder.Build();
 await app.MigrateDatabaseAsync();
 app.UseWeb();
 app.MapWeb();
+app.MapAccounts();
 app.MapLedger();
 app.MapChain();
 await app.RunAsync();

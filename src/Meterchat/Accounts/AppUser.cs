@@ -9,4 +9,7 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>When the person confirmed being 18 or older at sign-up.</summary>
     public DateTimeOffset AdultConfirmedAt { get; set; }
+
+    /// <summary>Set by moderation; a banned user cannot sign in and loses the sessions they hold.</summary>
+    public DateTimeOffset? BannedAt { get; set; }
 }

@@ -9,7 +9,8 @@ public sealed class LandingPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.NewPersonAsync();
         await page.GotoAsync("/");
-        Assert.Contains("Meterchat", await page.TextContentAsync("h1") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("Meterchat", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Sign up" }).First.IsVisibleAsync());
         await page.Context.CloseAsync();
     }
 }

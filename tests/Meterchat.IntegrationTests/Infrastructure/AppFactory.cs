@@ -20,6 +20,9 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+
+        // Every test client comes from one address; the per-IP sign-in limit is tested on its own (RateLimitTests).
+        builder.UseSetting("Accounts:AttemptsPerWindow", "100000");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

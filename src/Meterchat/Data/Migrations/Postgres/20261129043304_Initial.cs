@@ -33,6 +33,7 @@ namespace Meterchat.Data.Migrations.Postgres
                     Id = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AdultConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -85,6 +86,23 @@ namespace Meterchat.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LedgerTransfers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    To = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Html = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -288,6 +306,11 @@ namespace Meterchat.Data.Migrations.Postgres
                 name: "IX_LedgerTransfers_Reference",
                 table: "LedgerTransfers",
                 column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_To",
+                table: "OutboxMails",
+                column: "To");
         }
 
         /// <inheritdoc />
@@ -310,6 +333,9 @@ namespace Meterchat.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "LedgerLegs");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -31,6 +31,7 @@ namespace Meterchat.Data.Migrations.Sqlite
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AdultConfirmedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    BannedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -83,6 +84,23 @@ namespace Meterchat.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_LedgerTransfers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -286,6 +304,11 @@ namespace Meterchat.Data.Migrations.Sqlite
                 name: "IX_LedgerTransfers_Reference",
                 table: "LedgerTransfers",
                 column: "Reference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_To",
+                table: "OutboxMails",
+                column: "To");
         }
 
         /// <inheritdoc />
@@ -308,6 +331,9 @@ namespace Meterchat.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LedgerLegs");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

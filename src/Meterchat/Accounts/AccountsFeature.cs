@@ -1,0 +1,107 @@
+using Meterchat.Accounts.Mail;
+using Meterchat.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Accounts;
+
+public static class AccountsFeature
+{
+    // Identity's default scheme (cookie or bearer) set by AddIdentityApiEndpoints; its name constant is internal.
+    private const string BearerAndApplicationScheme = "Identity.BearerAndApplication";
+
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var environment = builder.Environment;
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>()
+            .Configure(o => o.Delivery = MailOptionsValidator.OutboxAllowed(environment) ? MailDelivery.Outbox : MailDelivery.Smtp)
+            .BindConfiguration(MailOptions.Section)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+
+        // Cookie for the browser, bearer token for scripts: the default scheme accepts either.
+        services.AddIdentityApiEndpoints<AppUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
+            .AddSignInManager<AppSignInManager>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) => Apply(identity, accounts.Value));
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((stamp, accounts) =>
+            stamp.ValidationInterval = TimeSpan.FromMinutes(accounts.Value.SessionCheckMinutes));
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "meterchat.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.LoginPath = "/Account/Login";
+            cookie.LogoutPath = "/Account/Logout";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.SlidingExpiration = true;
+        });
+
+        // A page that needs a signed-in user sends the browser to the login page; the API answers 401.
+        services.Configure<AuthenticationSchemeOptions>(BearerAndApplicationScheme, o =>
+            o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AccountPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(AccountPolicies.VerifiedEmail, p => p.RequireAuthenticatedUser().AddRequirements(new VerifiedEmailRequirement()));
+        services.AddScoped<IAuthorizationHandler, VerifiedEmailHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, VerifiedEmailForbiddenHandler>();
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy<string, AuthRateLimitPolicy>(AuthRateLimitPolicy.Name);
+        });
+
+        services.AddScoped<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Outbox
+            ? ActivatorUtilities.CreateInstance<OutboxTransport>(sp)
+            : ActivatorUtilities.CreateInstance<SmtpTransport>(sp));
+        services.AddSingleton<IEmailSender<AppUser>, AccountEmails>();
+        services.AddScoped<EmailVerification>();
+        services.AddScoped<SignUp>();
+        services.AddHostedService<AdminSeeder>();
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapAuthApi();
+        if (IsOutboxShown(app.Services))
+        {
+            app.MapDevOutboxApi();
+        }
+
+        return app;
+    }
+
+    /// <summary>The dev outbox (page and API) exists only in Development and Testing with outbox delivery.</summary>
+    public static bool IsOutboxShown(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Outbox
+        && MailOptionsValidator.OutboxAllowed(services.GetRequiredService<IHostEnvironment>());
+
+    private static void Apply(IdentityOptions identity, AccountsOptions accounts)
+    {
+        identity.User.RequireUniqueEmail = true;
+        identity.SignIn.RequireConfirmedAccount = false; // sign-in works before verification; money waits for it
+        identity.Lockout.AllowedForNewUsers = true;
+        identity.Lockout.MaxFailedAccessAttempts = accounts.MaxFailedAttempts;
+        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.LockoutMinutes);
+
+        // Length over composition rules (NIST SP 800-63B).
+        identity.Password.RequiredLength = accounts.PasswordMinLength;
+        identity.Password.RequiredUniqueChars = 4;
+        identity.Password.RequireDigit = false;
+        identity.Password.RequireLowercase = false;
+        identity.Password.RequireUppercase = false;
+        identity.Password.RequireNonAlphanumeric = false;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Accounts;
+
+/// <summary>
+/// Identity's sign-in with the ban rule: a banned user cannot sign in (password, 2FA or refresh token),
+/// and a browser session of a banned user ends at its next periodic check.
+/// </summary>
+public sealed class AppSignInManager(
+    UserManager<AppUser> userManager,
+    IHttpContextAccessor contextAccessor,
+    IUserClaimsPrincipalFactory<AppUser> claimsFactory,
+    IOptions<IdentityOptions> optionsAccessor,
+    ILogger<SignInManager<AppUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation)
+    : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
+{
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (user.BannedAt is not null)
+        {
+            Logger.LogInformation("Sign-in refused for banned user {UserId}", user.Id);
+            return false;
+        }
+
+        return await base.CanSignInAsync(user);
+    }
+
+    public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
+    {
+        var user = await base.ValidateSecurityStampAsync(principal);
+        return user is { BannedAt: null } ? user : null;
+    }
+}

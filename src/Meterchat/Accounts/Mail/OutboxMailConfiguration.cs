@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meterchat.Accounts.Mail;
+
+internal sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMail>
+{
+    public void Configure(EntityTypeBuilder<OutboxMail> builder)
+    {
+        builder.ToTable("OutboxMails");
+        builder.Property(m => m.To).HasMaxLength(256);
+        builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.HasIndex(m => m.To);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Meterchat.Accounts.Mail;
+
+public enum SmtpSecurity
+{
+    StartTls,
+    SslOnConnect,
+    None,
+}

@@ -1,0 +1,48 @@
+using Meterchat.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Meterchat.Pages.Account;
+
+/// <summary>Where sign-up lands: the verification mail is on its way.</summary>
+[EnableRateLimiting(AuthRateLimitPolicy.Name)]
+public sealed class CheckEmailModel(UserManager<AppUser> users, EmailVerification verification) : PageModel
+{
+    public string Email { get; private set; } = "";
+
+    public bool OutboxShown => AccountsFeature.IsOutboxShown(HttpContext.RequestServices);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (user.EmailConfirmed)
+        {
+            return RedirectToPage("Index");
+        }
+
+        Email = user.Email!;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (!user.EmailConfirmed)
+        {
+            await verification.SendAsync(user, HttpContext);
+            TempData["Status"] = "We sent the link again.";
+        }
+
+        return RedirectToPage();
+    }
+}

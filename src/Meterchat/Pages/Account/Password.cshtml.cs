@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+using Meterchat.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Pages.Account;
+
+[EnableRateLimiting(AuthRateLimitPolicy.Name)]
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<AccountsOptions> options) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
+    public string CurrentPassword { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Choose a new password."), DataType(DataType.Password)]
+    public string NewPassword { get; set; } = "";
+
+    public int PasswordMinLength => options.Value.PasswordMinLength;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword, NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword), error.Description);
+            }
+
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        TempData["Status"] = "Your password is changed.";
+        return RedirectToPage("Index");
+    }
+}

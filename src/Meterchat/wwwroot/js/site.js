@@ -1,0 +1,31 @@
+// Small progressive enhancements shared by every page; pages work without them.
+
+// Close the account menu on Escape or a click outside it.
+const menus = document.querySelectorAll("details.account-menu");
+document.addEventListener("click", (event) => {
+  for (const menu of menus) {
+    if (menu.open && !menu.contains(event.target)) menu.open = false;
+  }
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  for (const menu of menus) {
+    if (menu.open) {
+      menu.open = false;
+      menu.querySelector("summary")?.focus();
+    }
+  }
+});
+
+// <button data-copy="#id"> copies the text of the element it names.
+for (const button of document.querySelectorAll("button[data-copy]")) {
+  button.hidden = false;
+  button.addEventListener("click", async () => {
+    const source = document.querySelector(button.dataset.copy);
+    if (!source || !navigator.clipboard) return;
+    await navigator.clipboard.writeText(source.textContent.trim());
+    const label = button.textContent;
+    button.textContent = "Copied";
+    setTimeout(() => { button.textContent = label; }, 1500);
+  });
+}
