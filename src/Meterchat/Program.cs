@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Chain;
+using Meterchat.Chats;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Ledger;
@@ -17,6 +18,7 @@ builder.AddWeb();
 builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
+builder.AddChats();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

@@ -1,0 +1,93 @@
+using Meterchat.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Chats.Store;
+
+/// <inheritdoc />
+internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter, IMediaEvidence media, TimeProvider time) : IChatSessions
+{
+    private const int MaxAttempts = 10;
+
+    public async Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default)
+    {
+        var requested = new ChatRequested(time.GetUtcNow(), terms);
+        var session = ChatSession.Request(requested, meter, media);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var row = new ChatSessionRow
+        {
+            Id = Guid.CreateVersion7(requested.At),
+            BuyerId = buyerId,
+            SellerId = sellerId,
+            RateTokensPerMinute = terms.Rate.TokensPerMinute,
+            CommissionBasisPoints = terms.CommissionBasisPoints,
+            SpendingLimit = terms.SpendingLimit?.Value,
+            CreatedAt = requested.At,
+        };
+        Summarise(row, session);
+        db.Add(row);
+        db.Add(new ChatEventRow { SessionId = row.Id, Seq = 0, At = requested.At, Json = ChatJson.Serialize(requested) });
+        await db.SaveChangesAsync(ct);
+        return row.Id;
+    }
+
+    public async Task<(ApplyResult Result, ChatSession Session)> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var row = await db.Set<ChatSessionRow>().SingleOrDefaultAsync(s => s.Id == sessionId, ct)
+                ?? throw new KeyNotFoundException($"No chat session {sessionId}.");
+            var session = await ReplayAsync(db, sessionId, ct);
+            var result = session.Apply(e);
+            if (!result.IsApplied)
+            {
+                return (result, session);
+            }
+
+            db.Add(new ChatEventRow { SessionId = sessionId, Seq = row.EventCount, At = result.Recorded!.At, Json = ChatJson.Serialize(result.Recorded) });
+            Summarise(row, session);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (result, session);
+            }
+            catch (DbUpdateException) when (attempt < MaxAttempts)
+            {
+                // Another writer appended first (version or (session, seq) clash): replay the newer log and try again.
+            }
+        }
+    }
+
+    public async Task<ChatSession?> LoadAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<ChatEventRow>().AnyAsync(r => r.SessionId == sessionId, ct) ? await ReplayAsync(db, sessionId, ct) : null;
+    }
+
+    public async Task<ChatSessionRow?> FindAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<ChatSessionRow>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
+    }
+
+    private async Task<ChatSession> ReplayAsync(AppDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        var log = await db.Set<ChatEventRow>().AsNoTracking().Where(r => r.SessionId == sessionId)
+            .OrderBy(r => r.Seq).Select(r => r.Json).ToListAsync(ct);
+        return ChatSession.Replay(log.Select(ChatJson.Deserialize), meter, media);
+    }
+
+    private static void Summarise(ChatSessionRow row, ChatSession session)
+    {
+        row.State = session.State;
+        row.EndReason = session.EndReason;
+        row.EndedAt = session.EndedAt;
+        row.UnitsCharged = session.UnitsCharged;
+        row.EventCount = session.Events.Count;
+        row.Version++;
+    }
+}

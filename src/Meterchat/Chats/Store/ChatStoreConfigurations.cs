@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Meterchat.Chats.Store;
+
+internal sealed class ChatSessionRowConfiguration : IEntityTypeConfiguration<ChatSessionRow>
+{
+    public void Configure(EntityTypeBuilder<ChatSessionRow> builder)
+    {
+        builder.ToTable("ChatSessions");
+        builder.Property(s => s.BuyerId).HasMaxLength(64);
+        builder.Property(s => s.SellerId).HasMaxLength(64);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasIndex(s => new { s.BuyerId, s.CreatedAt });
+        builder.HasIndex(s => new { s.SellerId, s.CreatedAt });
+        builder.HasIndex(s => s.State);
+    }
+}
+
+internal sealed class ChatEventRowConfiguration : IEntityTypeConfiguration<ChatEventRow>
+{
+    public void Configure(EntityTypeBuilder<ChatEventRow> builder)
+    {
+        builder.ToTable("ChatEvents");
+        builder.HasIndex(e => new { e.SessionId, e.Seq }).IsUnique();
+        builder.HasOne<ChatSessionRow>().WithMany().HasForeignKey(e => e.SessionId);
+    }
+}

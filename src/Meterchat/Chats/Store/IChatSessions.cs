@@ -1,0 +1,22 @@
+namespace Meterchat.Chats.Store;
+
+/// <summary>
+/// The sessions' durable logs. Every change to a session goes through <see cref="ApplyAsync"/>: the stored log
+/// is replayed into a <see cref="ChatSession"/>, the event applied, and the recorded event appended in the same
+/// transaction as the row update (optimistic concurrency on the row's version, retried on conflict), so any node
+/// may apply events to any session.
+/// </summary>
+public interface IChatSessions
+{
+    /// <summary>Records a buyer's request (the first event of a new session) and returns the session's id.</summary>
+    Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default);
+
+    /// <summary>Applies one event stamped now by the caller; returns the outcome and the session after it.</summary>
+    Task<(ApplyResult Result, ChatSession Session)> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default);
+
+    /// <summary>The session rebuilt from its log, or null when there is none.</summary>
+    Task<ChatSession?> LoadAsync(Guid sessionId, CancellationToken ct = default);
+
+    /// <summary>The summary row, or null.</summary>
+    Task<ChatSessionRow?> FindAsync(Guid sessionId, CancellationToken ct = default);
+}
