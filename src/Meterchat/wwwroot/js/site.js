@@ -29,3 +29,17 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
     setTimeout(() => { button.textContent = label; }, 1500);
   });
 }
+
+// The header balance: pages call window.meterchat.refreshBalance() when they know money moved.
+window.meterchat = window.meterchat ?? {};
+window.meterchat.refreshBalance = async () => {
+  const target = document.querySelector("#balance-widget [data-balance=wallet]");
+  if (!target) return null;
+  const response = await fetch("/api/me/balances", { headers: { Accept: "application/json" } });
+  if (!response.ok) return null;
+  const balances = await response.json();
+  target.textContent = balances.wallet.tokens;
+  document.getElementById("balance-widget").title =
+    `Wallet ${balances.wallet.tokens} tokens · earnings ${balances.earnings.tokens} tokens`;
+  return balances;
+};
