@@ -7,6 +7,14 @@ public static class WebFeature
     public static IHostApplicationBuilder AddWeb(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Outside development, one JSON object per log line (structured fields, scopes) for the log shipper.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        // On SIGTERM the host stops taking requests and lets background workers (meter clock, sender) finish their step.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
