@@ -48,7 +48,9 @@ internal sealed class SqlLedger(IServiceScopeFactory scopes, TimeProvider time, 
             {
                 try
                 {
-                    return await WriteBatchAsync(connection, sqlite, requests, cancellationToken);
+                    return sqlite
+                        ? await WriteBatchAsync(connection, sqlite, requests, cancellationToken)
+                        : await WritePipelinedAsync((NpgsqlConnection)connection, requests, cancellationToken);
                 }
                 catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
                 {
@@ -97,6 +99,23 @@ internal sealed class SqlLedger(IServiceScopeFactory scopes, TimeProvider time, 
             select new { transfer.Id, transfer.CreatedAt, transfer.Kind, transfer.Reference, Account = account.Kind, leg.Amount };
         var rows = await query.AsNoTracking().Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(r.Id, r.CreatedAt, r.Kind, r.Reference, r.Account, new Micros(r.Amount)))];
+    }
+
+    /// <summary>PostgreSQL: the pipelined batch, then the few transfers it refused once more on the per-transfer path.</summary>
+    private async Task<IReadOnlyList<TransferResult>> WritePipelinedAsync(NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
+    {
+        var results = await PostgresBatchWriter.WriteAsync(connection, requests, a => _accountIds[a.Code], time.GetUtcNow(), ct);
+        var unsettled = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToArray();
+        if (unsettled.Length > 0)
+        {
+            var retried = await WriteBatchAsync(connection, false, [.. unsettled.Select(i => requests[i])], ct);
+            for (var u = 0; u < unsettled.Length; u++)
+            {
+                results[unsettled[u]] = retried[u];
+            }
+        }
+
+        return results!;
     }
 
     private async Task<IReadOnlyList<TransferResult>> WriteBatchAsync(DbConnection connection, bool sqlite, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
