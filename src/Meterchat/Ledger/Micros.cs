@@ -42,16 +42,24 @@ public readonly record struct Micros(long Value) : IComparable<Micros>
 
     public static Micros Min(Micros a, Micros b) => a <= b ? a : b;
 
+    /// <summary>a + b without throwing: false when the sum does not fit 64 bits.</summary>
+    public static bool TryAdd(Micros a, Micros b, out Micros sum)
+    {
+        var value = unchecked(a.Value + b.Value);
+        sum = new Micros(value);
+        return ((a.Value ^ value) & (b.Value ^ value)) >= 0;
+    }
+
     public int CompareTo(Micros other) => Value.CompareTo(other.Value);
 
-    /// <summary>Parses a USDT amount such as "10", "10.5" or "0.000001" (at most 6 decimals).</summary>
+    /// <summary>Parses a USDT amount such as "10", "10.5" or "0.000001" (at most 6 decimals, never negative).</summary>
     public static Micros ParseUsdt(string text) =>
         TryParseUsdt(text, out var amount, out var error) ? amount : throw new FormatException(error);
 
     public static bool TryParseUsdt(string? text, out Micros amount, out string? error) =>
         TryParseScaled(text, 6, PerUsdt, "USDT", out amount, out error);
 
-    /// <summary>Parses a token amount such as "25" or "12.5" (at most 2 decimals).</summary>
+    /// <summary>Parses a token amount such as "25" or "12.5" (at most 2 decimals, never negative).</summary>
     public static Micros ParseTokens(string text) =>
         TryParseTokens(text, out var amount, out var error) ? amount : throw new FormatException(error);
 
@@ -94,8 +102,13 @@ public readonly record struct Micros(long Value) : IComparable<Micros>
             return false;
         }
 
-        var negative = text[0] == '-';
-        var body = negative ? text[1..] : text;
+        if (text[0] == '-')
+        {
+            error = $"'{text}' is negative: an amount of {unit} is zero or more.";
+            return false;
+        }
+
+        var body = text;
         var dot = body.IndexOf('.', StringComparison.Ordinal);
         var wholePart = dot < 0 ? body : body[..dot];
         var fractionPart = dot < 0 ? string.Empty : body[(dot + 1)..];
@@ -117,7 +130,7 @@ public readonly record struct Micros(long Value) : IComparable<Micros>
             var fraction = fractionPart.Length == 0 ? 0 : long.Parse(fractionPart.PadRight(maxDecimals, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
             var fractionScale = scale / Pow10[maxDecimals];
             var value = checked((whole * scale) + (fraction * fractionScale));
-            amount = new Micros(negative ? -value : value);
+            amount = new Micros(value);
             error = null;
             return true;
         }

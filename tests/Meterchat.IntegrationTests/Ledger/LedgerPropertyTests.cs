@@ -77,7 +77,7 @@ public sealed class LedgerPropertyTests(AppFactory app) : IClassFixture<AppFacto
         var deposit = TransferRequest.Move($"deposit:{user}:0", TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(user), Micros.ParseUsdt("5"));
         var first = await Ledger.TransferAsync(deposit);
         var again = await Ledger.TransferAsync(deposit);
-        var altered = await Ledger.TransferAsync(deposit with { Legs = [new(AccountRef.ChainDeposits, Micros.ParseUsdt("-6")), new(AccountRef.Wallet(user), Micros.ParseUsdt("6"))] });
+        var altered = await Ledger.TransferAsync(deposit with { Legs = [new(AccountRef.ChainDeposits, -Micros.ParseUsdt("6")), new(AccountRef.Wallet(user), Micros.ParseUsdt("6"))] });
 
         Assert.Equal(TransferStatus.Completed, first.Status);
         Assert.Equal(TransferStatus.Replayed, again.Status);

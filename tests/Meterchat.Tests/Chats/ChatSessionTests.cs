@@ -345,7 +345,7 @@ public class ChatSessionTests
     public void A_request_on_invalid_terms_is_refused()
     {
         var meter = new Meter(new MeterOptions());
-        var bad = new ChatRequested(Scenario.Start, new ChatTerms(new Ledger.TokenRate(0), 2500));
+        var bad = new ChatRequested(Scenario.Start, new ChatTerms(new global::Meterchat.Ledger.TokenRate(0), 2500));
 
         Assert.Throws<ArgumentException>(() => ChatSession.Request(bad, meter, new ClientReportedEvidence()));
     }

@@ -25,7 +25,7 @@ public class RefundTests
 
         Assert.Equal(EndReason.ConnectionLost, s.Session.EndReason);
         Assert.False(s.Session.RequiresAutoRefund);
-        Assert.Equal(Ledger.Micros.Zero, Receipt.Of(s.Session, s.Now).Refund);
+        Assert.Equal(global::Meterchat.Ledger.Micros.Zero, Receipt.Of(s.Session, s.Now).Refund);
     }
 
     [Fact]
