@@ -4,6 +4,7 @@ using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;
+using Meterchat.Withdrawals;
 
 // Operator verbs (audit, tron, devchain) run without starting the web host.
 if (CommandLine.Handles(args))
@@ -17,6 +18,7 @@ builder.AddWeb();
 builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
+builder.AddWithdrawals();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -25,5 +27,6 @@ app.MapWeb();
 app.MapAccounts();
 app.MapLedger();
 app.MapChain();
+app.MapWithdrawals();
 await app.RunAsync();
 return 0;
