@@ -42,6 +42,21 @@ public sealed class PayoutSenderTests(WithdrawalsApp app) : IClassFixture<Withdr
         var mine = await seller.Http.GetFromJsonAsync<List<WithdrawalView>>("/api/withdrawals");
         Assert.Contains(sent.TxId!, Assert.Single(mine!).ExplorerUrl!, StringComparison.Ordinal);
         await app.AssertAuditPassesAsync();
+
+        var page = await seller.Http.GetStringAsync(new Uri("/earnings", UriKind.Relative));
+        var csv = await seller.Http.GetStringAsync(new Uri("/api/withdrawals/export.csv", UriKind.Relative));
+        var admin = await app.CreateSellerAsync("0", admin: true);
+        var treasury = await admin.Http.GetStringAsync(new Uri("/admin/treasury", UriKind.Relative));
+        var queue = await admin.Http.GetAsync(new Uri("/admin/withdrawals", UriKind.Relative));
+        Assert.Contains(to.ToBase58(), page, StringComparison.Ordinal);
+        Assert.Contains(sent.TxId!, page, StringComparison.Ordinal);
+        Assert.Contains("Completed", page, StringComparison.Ordinal);
+        Assert.Contains($"Withdrawal,,20.00,withdrawal:{view.Id},Completed,{to.ToBase58()},1.50,18.50,{sent.TxId}", csv, StringComparison.Ordinal);
+        Assert.Contains("Adjustment,earnings,50.00", csv, StringComparison.Ordinal);
+        Assert.Contains(app.HotWallet.Address.ToBase58(), treasury, StringComparison.Ordinal);
+        Assert.Contains(sent.TxId!, treasury, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, queue.StatusCode);
+        Assert.DoesNotContain(app.HotWallet.Address.ToBase58(), await seller.Http.GetStringAsync(new Uri("/admin/treasury", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
