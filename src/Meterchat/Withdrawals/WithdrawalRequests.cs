@@ -74,7 +74,7 @@ public sealed class WithdrawalRequests(
             saved = await SaveAddressAsync(userId, address, request.Label, ct);
         }
 
-        if (saved.UsableAt > now)
+        if (saved.UsableAt > time.GetUtcNow())
         {
             return Fail(WithdrawalProblems.AddressCooling, 409, "New address cooling down",
                 $"{base58} was added to your payout addresses; for your safety a new address can be used from {saved.UsableAt:yyyy-MM-dd HH:mm} UTC.");
