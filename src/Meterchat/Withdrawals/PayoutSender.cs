@@ -25,7 +25,7 @@ public sealed class PayoutSender(
     ILogger<PayoutSender> logger) : BackgroundService
 {
     private static readonly WithdrawalStatus[] Active =
-        [WithdrawalStatus.Holding, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
+        [WithdrawalStatus.Holding, WithdrawalStatus.Rejecting, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
 
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -52,6 +52,15 @@ public sealed class PayoutSender(
             foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Holding))
             {
                 await Guarded(db, w, () => SettleHoldAsync(w, ct), ct);
+            }
+
+            foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Rejecting))
+            {
+                await Guarded(db, w, async () =>
+                {
+                    Ensure([await ledger.TransferAsync(WithdrawalReview.ReleaseTransfer(w), ct)], w);
+                    Set(w, WithdrawalStatus.Rejected);
+                }, ct);
             }
 
             foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock))

@@ -39,8 +39,9 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
             return (null, NotInReview(w is null));
         }
 
-        // Status first (the version guards a concurrent approve), then the release, keyed so it happens once.
-        w.Status = WithdrawalStatus.Rejected;
+        // Status first (the version guards a concurrent approve), then the release, keyed so it happens once;
+        // a crash in between leaves Rejecting, which the sender finishes.
+        w.Status = WithdrawalStatus.Rejecting;
         w.ReviewedBy = adminId;
         w.RejectReason = reason.Trim()[..Math.Min(400, reason.Trim().Length)];
         w.UpdatedAt = time.GetUtcNow();
@@ -51,6 +52,10 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
         {
             throw new InvalidOperationException($"Release of withdrawal {w.Id} refused: {release.Status} {release.Problem}");
         }
+
+        w.Status = WithdrawalStatus.Rejected;
+        w.Version++;
+        await db.SaveChangesAsync(ct);
 
         return (w, null);
     }

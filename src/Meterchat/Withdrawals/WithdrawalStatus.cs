@@ -35,4 +35,7 @@ public enum WithdrawalStatus
 
     /// <summary>The hold never happened (insufficient earnings after a crash): nothing moved.</summary>
     Cancelled = 10,
+
+    /// <summary>Rejected; the release to earnings is being booked (a crash here is finished by the sender).</summary>
+    Rejecting = 11,
 }

@@ -255,6 +255,45 @@ public sealed class PayoutSenderTests(WithdrawalsApp app) : IClassFixture<Withdr
         await app.AssertAuditPassesAsync();
     }
 
+    [Fact]
+    public async Task Crashes_inside_a_request_or_a_rejection_are_finished_by_the_sender_exactly_once()
+    {
+        var seller = await app.CreateSellerAsync("500");
+        var to = await app.UsableAddressAsync(seller);
+        var review = await (await WithdrawalsApp.RequestAsync(seller, "150", to)).Content.ReadFromJsonAsync<WithdrawalView>();
+        long orphanId;
+        using (var scope = app.Services.CreateScope())
+        {
+            // A rejection that crashed after its status, before its release; a request that crashed after its row, before its hold.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rejecting = await db.Set<Withdrawal>().SingleAsync(w => w.Id == review!.Id);
+            rejecting.Status = WithdrawalStatus.Rejecting;
+            var orphan = new Withdrawal
+            {
+                UserId = seller.UserId, Amount = 10_000_000, PlatformFee = 500_000, NetworkFee = 1_000_000, Net = 8_500_000,
+                ToAddress = to.ToBase58(), Status = WithdrawalStatus.Holding, CreatedAt = app.Time.GetUtcNow(), UpdatedAt = app.Time.GetUtcNow(),
+            };
+            db.Add(orphan);
+            await db.SaveChangesAsync();
+            orphanId = orphan.Id;
+        }
+
+        await app.Sender.ProcessOnceAsync(); // the orphan is younger than a minute: its request may still be running
+        var young = await GetAsync(orphanId);
+        app.Time.Advance(TimeSpan.FromMinutes(2));
+        await app.Sender.ProcessOnceAsync();
+        await NewSender().ProcessOnceAsync();
+        app.Solidify();
+        await app.Sender.ProcessOnceAsync();
+
+        Assert.Equal(WithdrawalStatus.Holding, young.Status);
+        Assert.Equal(WithdrawalStatus.Rejected, (await GetAsync(review!.Id)).Status);
+        Assert.Equal(1, await ReleasesAsync(review.Id));
+        Assert.Equal(WithdrawalStatus.Completed, (await GetAsync(orphanId)).Status);
+        Assert.Equal(new UserBalances(Micros.Zero, Micros.ParseUsdt("490"), Micros.Zero), await app.BalancesAsync(seller));
+        await app.AssertAuditPassesAsync();
+    }
+
     private const long DevHotWalletFundingAmount = 1_000_000 * 1_000_000L;
 
     private PayoutSender NewSender() => ActivatorUtilities.CreateInstance<PayoutSender>(app.Services);
