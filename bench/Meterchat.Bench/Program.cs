@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Meterchat.Bench.Ledger;
 
@@ -5,15 +6,21 @@ namespace Meterchat.Bench;
 
 internal static class Program
 {
-    /// <summary>Load modes by name (<c>ledger</c>); anything else goes to BenchmarkDotNet.</summary>
+    /// <summary>Load modes by name (<c>ledger</c>, <c>withdrawals</c>); anything else goes to BenchmarkDotNet.</summary>
     public static async Task Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "ledger")
+        switch (args.FirstOrDefault())
         {
-            await LedgerLoad.RunAsync(args);
-            return;
+            case "ledger":
+                await LedgerLoad.RunAsync(args);
+                return;
+            case "withdrawals":
+                // The end-to-end payout load run (the app in-process on the dev chain).
+                await Withdrawals.PayoutLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
+                return;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

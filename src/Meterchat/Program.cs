@@ -5,6 +5,7 @@ using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;
+using Meterchat.Withdrawals;
 
 // Operator verbs (audit, tron, devchain) run without starting the web host.
 if (CommandLine.Handles(args))
@@ -19,6 +20,7 @@ builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
 builder.AddChats();
+builder.AddWithdrawals();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -27,5 +29,6 @@ app.MapWeb();
 app.MapAccounts();
 app.MapLedger();
 app.MapChain();
+app.MapWithdrawals();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,32 @@
+using Meterchat.Accounts;
+using Meterchat.Withdrawals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Meterchat.Pages.Admin;
+
+/// <summary>Hot wallet balances, liabilities against reserves, payouts waiting, chain costs, and the sweep.</summary>
+[Authorize(Policy = AccountPolicies.Admin)]
+public sealed class TreasuryModel(Treasury treasury) : PageModel
+{
+    public TreasuryView? View { get; private set; }
+
+    public SweepResult? Swept { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => View = await treasury.ViewAsync(ct);
+
+    /// <summary>The key comes in the form and goes out of memory with the request: never stored, never echoed.</summary>
+    public async Task<IActionResult> OnPostSweepAsync(string? privateKey, string? mnemonic, uint? index, CancellationToken ct)
+    {
+        var (result, error) = await treasury.SweepAsync(new SweepRequest(privateKey, mnemonic, index), ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error.Detail);
+        }
+
+        Swept = result;
+        View = await treasury.ViewAsync(ct);
+        return Page();
+    }
+}

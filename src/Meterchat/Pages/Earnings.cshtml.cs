@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Meterchat.Accounts;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Meterchat.Withdrawals;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Pages;
+
+/// <summary>The seller's earnings: balances, the withdrawal form with its fees, the address book, the history.</summary>
+[Authorize(Policy = AccountPolicies.VerifiedEmail)]
+public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptions<WithdrawalsOptions> options) : PageModel
+{
+    [BindProperty]
+    public string Amount { get; set; } = "";
+
+    [BindProperty]
+    public string Unit { get; set; } = "usdt";
+
+    [BindProperty]
+    public string Address { get; set; } = "";
+
+    [BindProperty]
+    public string? Label { get; set; }
+
+    [BindProperty]
+    public string? TwoFactorCode { get; set; }
+
+    public UserBalances Balances { get; private set; } = new(Micros.Zero, Micros.Zero, Micros.Zero);
+
+    public IReadOnlyList<Withdrawal> History { get; private set; } = [];
+
+    public IReadOnlyList<PayoutAddress> AddressBook { get; private set; } = [];
+
+    public WithdrawalsOptions Options => options.Value;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    public string Explorer(string txId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Options.ExplorerTxUrl, txId);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
+    {
+        var (w, error) = await requests.RequestAsync(UserId, new WithdrawalRequest(Amount, Address, Unit, Label, TwoFactorCode), ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error.Detail);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        TempData["Status"] = w!.Status == WithdrawalStatus.InReview
+            ? $"Withdrawal of {new Micros(w.Amount).ToUsdtString()} USDT requested; it waits for a review before it is sent."
+            : $"Withdrawal of {new Micros(w.Amount).ToUsdtString()} USDT requested; {new Micros(w.Net).ToUsdtString()} USDT will arrive within minutes.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostAddressAsync(CancellationToken ct)
+    {
+        var (a, error) = await requests.AddAddressAsync(UserId, Address, Label, ct);
+        if (error is not null)
+        {
+            ModelState.AddModelError(string.Empty, error.Detail);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        TempData["Status"] = $"Saved {a!.Address}; usable from {a.UsableAt:yyyy-MM-dd HH:mm} UTC.";
+        return RedirectToPage();
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var id = UserId;
+        Balances = await ledger.GetBalancesAsync(id, ct);
+        History = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
+        AddressBook = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
+    }
+}

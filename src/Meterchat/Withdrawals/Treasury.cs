@@ -1,0 +1,116 @@
+using Meterchat.Chain;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Meterchat.Tron.Crypto;
+using Meterchat.Tron.Encoding;
+using Meterchat.Tron.Node;
+using Meterchat.Tron.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Withdrawals;
+
+/// <summary>The operator's view of the hot wallet, and the sweep of a deposit address into it.</summary>
+public sealed class Treasury(
+    AppDbContext db,
+    ITronNode node,
+    HotWallet wallet,
+    LedgerAuditor auditor,
+    TimeProvider time,
+    IOptions<WithdrawalsOptions> options,
+    IOptions<ChainOptions> chain,
+    ILogger<Treasury> logger)
+{
+    public async Task<TreasuryView> ViewAsync(CancellationToken ct)
+    {
+        var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
+        var trx = (await node.GetAccountAsync(wallet.Address, ct))?.BalanceSun ?? 0;
+        var audit = await auditor.RunAsync(ct);
+        var waiting = await db.Set<Withdrawal>().AsNoTracking()
+            .Where(w => w.Status == WithdrawalStatus.InReview || w.Status == WithdrawalStatus.Approved || w.Status == WithdrawalStatus.WaitingForFunds
+                || w.Status == WithdrawalStatus.Stored || w.Status == WithdrawalStatus.Broadcast || w.Status == WithdrawalStatus.InBlock)
+            .OrderBy(w => w.Id).Take(200).ToListAsync(ct);
+        var recent = await db.Set<Withdrawal>().AsNoTracking()
+            .Where(w => w.Status == WithdrawalStatus.Completed || w.Status == WithdrawalStatus.Failed)
+            .OrderByDescending(w => w.Id).Take(50).ToListAsync(ct);
+        return new TreasuryView(wallet.Address.ToBase58(), usdt, trx, audit, waiting, recent);
+    }
+
+    /// <summary>
+    /// Sweeps a deposit address into the hot wallet with its key, given for this call only and never stored.
+    /// An address without TRX for energy first gets it from the hot wallet (which also activates it): call again
+    /// once that transfer is in a block to send the USDT.
+    /// </summary>
+    public async Task<(SweepResult?, WithdrawalError?)> SweepAsync(SweepRequest request, CancellationToken ct)
+    {
+        TronKey key;
+        try
+        {
+            key = !string.IsNullOrWhiteSpace(request.PrivateKey)
+                ? TronKey.FromHex(request.PrivateKey.Trim())
+                : !string.IsNullOrWhiteSpace(request.Mnemonic) && request.Index is { } index
+                    ? DepositKeys.PrivateKeyAt(request.Mnemonic.Trim(), index)
+                    : throw new FormatException("Give the deposit address's private key (hex), or the mnemonic and the address index.");
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", e.Message));
+        }
+
+        using (key)
+        {
+            var address = key.Address;
+            if (address == wallet.Address)
+            {
+                return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", "That is the hot wallet's own key."));
+            }
+
+            var usdt = chain.Value.Usdt;
+            var balance = (long)await node.GetTrc20BalanceAsync(usdt, address, ct);
+            if (balance <= 0)
+            {
+                return (null, new WithdrawalError(WithdrawalProblems.NothingToSweep, 409, "Nothing to sweep", $"{address} holds no USDT."));
+            }
+
+            var head = await node.GetNowBlockAsync(NodeView.Head, ct);
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var expiration = head.Timestamp.ToUnixTimeMilliseconds() + (long)options.Value.TransactionLifetime.TotalMilliseconds;
+            var trx = (await node.GetAccountAsync(address, ct))?.BalanceSun ?? 0;
+            var need = options.Value.SweepEnergySun;
+            SignedTransaction signed;
+            string step;
+            if (trx < need)
+            {
+                var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, 0, new TransferContract(wallet.Address, address, need - trx));
+                signed = SignedTransaction.Sign(raw, wallet.Key);
+                step = "energy";
+            }
+            else
+            {
+                var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, need,
+                    new TriggerSmartContract(address, usdt, 0, Trc20.EncodeTransfer(wallet.Address, (ulong)balance)));
+                signed = SignedTransaction.Sign(raw, key);
+                step = "sweep";
+            }
+
+            var result = await node.BroadcastHexAsync(signed.ToHex(), ct);
+            if (!result.Result && !result.IsDuplicate)
+            {
+                return (null, new WithdrawalError(WithdrawalProblems.SweepRefused, 502, "Node refused the transaction", $"{result.Code} {result.Message}".Trim()));
+            }
+
+            logger.LogInformation("Sweep of {Address}: {Step} transaction {TxId}", address, step, signed.TxIdHex);
+            var detail = step == "energy"
+                ? $"Sent {(need - trx) / 1_000_000m:0.######} TRX for energy to {address}. Once it is in a block (a few seconds), sweep again with the same key to move its {new Micros(balance).ToUsdtString()} USDT."
+                : $"Sweeping {new Micros(balance).ToUsdtString()} USDT from {address} into the hot wallet.";
+            return (new SweepResult(address.ToBase58(), step, signed.TxIdHex, new Micros(balance).ToUsdtString(), detail), null);
+        }
+    }
+}
+
+public sealed record TreasuryView(string HotWallet, Micros HotUsdt, long HotTrxSun, AuditReport Audit, IReadOnlyList<Withdrawal> Waiting, IReadOnlyList<Withdrawal> Recent);
+
+/// <summary>A sweep: the deposit address's private key (hex), or the mnemonic/xprv and the address index.</summary>
+public sealed record SweepRequest(string? PrivateKey = null, string? Mnemonic = null, uint? Index = null);
+
+public sealed record SweepResult(string Address, string Step, string TxId, string Usdt, string Detail);

@@ -1,0 +1,25 @@
+namespace Meterchat.Withdrawals;
+
+/// <summary>Stable problem types of the withdrawal endpoints (RFC 7807 <c>type</c>).</summary>
+public static class WithdrawalProblems
+{
+    public const string BadAmount = "withdrawal/bad-amount";
+    public const string BelowMinimum = "withdrawal/below-minimum";
+    public const string BadAddress = "withdrawal/bad-address";
+    public const string PlatformAddress = "withdrawal/platform-address";
+    public const string AddressCooling = "withdrawal/address-cooling";
+    public const string DailyLimit = "withdrawal/daily-limit";
+    public const string InsufficientEarnings = "withdrawal/insufficient-earnings";
+    public const string TwoFactorRequired = "withdrawal/two-factor-required";
+    public const string TwoFactorInvalid = "withdrawal/two-factor-invalid";
+    public const string Frozen = "withdrawal/frozen";
+    public const string NotFound = "withdrawal/not-found";
+    public const string NotInReview = "withdrawal/not-in-review";
+    public const string ReasonRequired = "withdrawal/reason-required";
+    public const string BadKey = "treasury/bad-key";
+    public const string NothingToSweep = "treasury/nothing-to-sweep";
+    public const string SweepRefused = "treasury/sweep-refused";
+}
+
+/// <summary>A refusal: the problem type, the HTTP status, and the detail the UI shows.</summary>
+public sealed record WithdrawalError(string Type, int Status, string Title, string Detail);

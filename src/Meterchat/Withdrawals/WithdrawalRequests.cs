@@ -1,0 +1,202 @@
+using Meterchat.Accounts;
+using Meterchat.Chain;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Meterchat.Tron.Encoding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Withdrawals;
+
+/// <summary>What a seller asks for: an amount (USDT or tokens), an address, a label for a new address, the 2FA code.</summary>
+public sealed record WithdrawalRequest(string Amount, string Address, string? Unit = null, string? Label = null, string? TwoFactorCode = null);
+
+/// <summary>The request use case: every check, then earnings → held in one ledger transfer. A refusal holds nothing.</summary>
+public sealed class WithdrawalRequests(
+    AppDbContext db,
+    ILedger ledger,
+    UserManager<AppUser> users,
+    TimeProvider time,
+    IOptions<WithdrawalsOptions> options,
+    IOptions<ChainOptions> chain,
+    HotWallet hotWallet,
+    IEnumerable<IWithdrawalRiskCheck> riskChecks,
+    WithdrawalGate gate)
+{
+    private WithdrawalsOptions O => options.Value;
+
+    public async Task<(Withdrawal? Withdrawal, WithdrawalError? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || user.BannedAt is not null)
+        {
+            return Fail(WithdrawalProblems.Frozen, 403, "Withdrawals frozen", "Withdrawals from this account are frozen.");
+        }
+
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
+            {
+                return Fail(WithdrawalProblems.TwoFactorRequired, 400, "Two-factor code required", "Enter the 6-digit code from your authenticator app.");
+            }
+
+            var code = request.TwoFactorCode.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            {
+                return Fail(WithdrawalProblems.TwoFactorInvalid, 400, "Wrong two-factor code", "That code is not valid. Enter the current code from your authenticator app.");
+            }
+        }
+
+        var tokens = string.Equals(request.Unit, "tokens", StringComparison.OrdinalIgnoreCase);
+        var parsed = tokens ? Micros.TryParseTokens(request.Amount, out var amount, out var amountError) : Micros.TryParseUsdt(request.Amount, out amount, out amountError);
+        if (!parsed || !amount.IsPositive)
+        {
+            return Fail(WithdrawalProblems.BadAmount, 400, "Invalid amount", amountError ?? "The amount must be positive.");
+        }
+
+        if (amount < O.MinimumMicros)
+        {
+            return Fail(WithdrawalProblems.BelowMinimum, 400, "Below the minimum", $"The minimum withdrawal is {O.MinimumMicros.ToUsdtString()} USDT ({O.MinimumMicros.ToTokensString()} tokens).");
+        }
+
+        var (address, addressError) = CheckAddress(request.Address);
+        if (addressError is not null)
+        {
+            return (null, addressError);
+        }
+
+        var now = time.GetUtcNow();
+        var base58 = address.ToBase58();
+        var saved = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
+        if (saved is null)
+        {
+            saved = await SaveAddressAsync(userId, address, request.Label, ct);
+        }
+
+        if (saved.UsableAt > time.GetUtcNow())
+        {
+            return Fail(WithdrawalProblems.AddressCooling, 409, "New address cooling down",
+                $"{base58} was added to your payout addresses; for your safety a new address can be used from {saved.UsableAt:yyyy-MM-dd HH:mm} UTC.");
+        }
+
+        using var _ = await gate.EnterAsync(userId, ct);
+        var since = now.AddDays(-1);
+        var lastDay = await db.Set<Withdrawal>()
+            .Where(w => w.UserId == userId && w.CreatedAt > since && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed && w.Status != WithdrawalStatus.Cancelled)
+            .Select(w => w.Amount).ToListAsync(ct);
+        var used = new Micros(lastDay.Sum());
+        if (used + amount > O.DailyLimitMicros)
+        {
+            var left = O.DailyLimitMicros - used;
+            return Fail(WithdrawalProblems.DailyLimit, 409, "Daily limit reached",
+                $"You can withdraw up to {O.DailyLimitMicros.ToUsdtString()} USDT per 24 hours; {(left.IsNegative ? Micros.Zero : left).ToUsdtString()} USDT left now.");
+        }
+
+        var flags = new List<string>();
+        foreach (var check in riskChecks)
+        {
+            flags.AddRange(await check.FlagsAsync(userId, amount.Value, base58, ct));
+        }
+
+        if (amount > O.AutoThresholdMicros)
+        {
+            flags.Insert(0, $"above auto threshold {O.AutoThresholdMicros.ToUsdtString()} USDT");
+        }
+
+        var withdrawal = new Withdrawal
+        {
+            UserId = userId,
+            Amount = amount.Value,
+            PlatformFee = O.PlatformFeeMicros.Value,
+            NetworkFee = O.NetworkFeeMicros.Value,
+            Net = (amount - O.Fees).Value,
+            ToAddress = base58,
+            Status = WithdrawalStatus.Holding,
+            ReviewReason = flags.Count > 0 ? string.Join(", ", flags) : null,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(withdrawal);
+        await db.SaveChangesAsync(ct);
+
+        var hold = await ledger.TransferAsync(HoldTransfer(withdrawal), ct);
+        if (!hold.Succeeded)
+        {
+            db.Remove(withdrawal);
+            await db.SaveChangesAsync(ct);
+            return Fail(WithdrawalProblems.InsufficientEarnings, 409, "Not enough earnings",
+                $"You asked for {amount.ToUsdtString()} USDT; your withdrawable earnings are {(await ledger.GetBalanceAsync(AccountRef.Earnings(userId), ct)).ToUsdtString()} USDT. Purchased tokens cannot be withdrawn.");
+        }
+
+        withdrawal.Status = flags.Count > 0 ? WithdrawalStatus.InReview : WithdrawalStatus.Approved;
+        withdrawal.Version++;
+        await db.SaveChangesAsync(ct);
+        return (withdrawal, null);
+    }
+
+    public static TransferRequest HoldTransfer(Withdrawal w) =>
+        TransferRequest.Move($"payout:{w.Id}:hold", TransferKind.WithdrawalHold, AccountRef.Earnings(w.UserId), AccountRef.Held(w.UserId), new Micros(w.Amount), $"withdrawal:{w.Id}");
+
+    public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(string userId, string text, string? label, CancellationToken ct)
+    {
+        var (address, error) = CheckAddress(text);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var base58 = address.ToBase58();
+        var existing = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
+        if (existing is not null)
+        {
+            existing.Label = label ?? existing.Label;
+            await db.SaveChangesAsync(ct);
+            return (existing, null);
+        }
+
+        return (await SaveAddressAsync(userId, address, label, ct), null);
+    }
+
+    /// <summary>The address's reason when it is not one a payout may go to, or null.</summary>
+    public (TronAddress Address, WithdrawalError? Error) CheckAddress(string? text)
+    {
+        if (!TronAddress.TryParse(text?.Trim(), out var address, out var reason))
+        {
+            return (default, new WithdrawalError(WithdrawalProblems.BadAddress, 400, "Invalid TRON address", $"This is not a TRON address: {reason}."));
+        }
+
+        if (address == chain.Value.Usdt)
+        {
+            return (default, new WithdrawalError(WithdrawalProblems.BadAddress, 400, "Invalid TRON address",
+                "That is the USDT contract itself; tokens sent there are lost. Enter your own wallet's address."));
+        }
+
+        if (address == hotWallet.Address || O.PlatformAddresses.Any(p => TronAddress.TryParse(p, out var own, out _) && own == address))
+        {
+            return (default, new WithdrawalError(WithdrawalProblems.PlatformAddress, 400, "Platform address",
+                "That address belongs to Meterchat. Enter your own wallet's address."));
+        }
+
+        return (address, null);
+    }
+
+    private async Task<PayoutAddress> SaveAddressAsync(string userId, TronAddress address, string? label, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var saved = new PayoutAddress
+        {
+            UserId = userId,
+            Address = address.ToBase58(),
+            Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim()[..Math.Min(80, label.Trim().Length)],
+            CreatedAt = now,
+            UsableAt = now + O.AddressCooldown,
+        };
+        db.Add(saved);
+        await db.SaveChangesAsync(ct);
+        return saved;
+    }
+
+    private static (Withdrawal?, WithdrawalError?) Fail(string type, int status, string title, string detail) =>
+        (null, new WithdrawalError(type, status, title, detail));
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Meterchat.Accounts;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Withdrawals;
+
+public static class WithdrawalsEndpoints
+{
+    public static IEndpointRouteBuilder MapWithdrawalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var mine = app.MapGroup("/api/withdrawals").RequireAuthorization(AccountPolicies.VerifiedEmail).WithTags("Withdrawals");
+        mine.MapPost("/", Request).WithSummary("Withdraw earnings as USDT-TRC20: checks, then earnings → held.");
+        mine.MapGet("/", List).WithSummary("The caller's withdrawals, newest first.");
+        mine.MapGet("/quote", Quote).WithSummary("Fees and the amount that arrives, before confirming.");
+        mine.MapGet("/addresses", Addresses).WithSummary("The caller's payout address book.");
+        mine.MapPost("/addresses", AddAddress).WithSummary("Save a payout address (usable after the cooldown).");
+        mine.MapGet("/export.csv", Export).WithSummary("Earnings movements and withdrawals as CSV, for tax.");
+
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(AccountPolicies.Admin).WithTags("Admin");
+        admin.MapGet("/withdrawals", Queue).WithSummary("Withdrawals waiting for review.");
+        admin.MapPost("/withdrawals/{id:long}/approve", Approve);
+        admin.MapPost("/withdrawals/{id:long}/reject", Reject);
+        admin.MapGet("/treasury", TreasuryView).WithSummary("Hot wallet balances, liabilities, payouts waiting, chain costs.");
+        admin.MapPost("/treasury/sweep", Sweep).WithSummary("Sweep a deposit address into the hot wallet with its key (never stored).");
+        return app;
+    }
+
+    private static async Task<Results<Created<WithdrawalView>, ProblemHttpResult>> Request(
+        WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var (w, error) = await requests.RequestAsync(UserId(user), body, ct);
+        return error is not null ? Problem(error) : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.Value));
+    }
+
+    private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var id = UserId(user);
+        var rows = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.Value)).ToList());
+    }
+
+    private static Results<Ok<WithdrawalQuote>, ProblemHttpResult> Quote(string amount, IOptions<WithdrawalsOptions> o, string? unit = null)
+    {
+        var tokens = string.Equals(unit, "tokens", StringComparison.OrdinalIgnoreCase);
+        if (!(tokens ? Micros.TryParseTokens(amount, out var m, out var error) : Micros.TryParseUsdt(amount, out m, out error)) || !m.IsPositive)
+        {
+            return Problem(new WithdrawalError(WithdrawalProblems.BadAmount, 400, "Invalid amount", error ?? "The amount must be positive."));
+        }
+
+        var q = o.Value;
+        var net = m - q.Fees;
+        return TypedResults.Ok(new WithdrawalQuote(MoneyJson.Of(m), MoneyJson.Of(q.PlatformFeeMicros), MoneyJson.Of(q.NetworkFeeMicros),
+            MoneyJson.Of(net.IsNegative ? Micros.Zero : net), MoneyJson.Of(q.MinimumMicros), m > q.AutoThresholdMicros));
+    }
+
+    private static async Task<Ok<List<PayoutAddressView>>> Addresses(ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var id = UserId(user);
+        var now = time.GetUtcNow();
+        var rows = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(a => new PayoutAddressView(a.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= now)).ToList());
+    }
+
+    private static async Task<Results<Ok<PayoutAddressView>, ProblemHttpResult>> AddAddress(
+        AddressBody body, ClaimsPrincipal user, WithdrawalRequests requests, TimeProvider time, CancellationToken ct)
+    {
+        var (a, error) = await requests.AddAddressAsync(UserId(user), body.Address, body.Label, ct);
+        return error is not null ? Problem(error) : TypedResults.Ok(new PayoutAddressView(a!.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= time.GetUtcNow()));
+    }
+
+    private static async Task<FileContentHttpResult> Export(ClaimsPrincipal user, AppDbContext db, ILedger ledger, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var id = UserId(user);
+        var csv = new StringBuilder("date,type,account,amount_usdt,reference,status,to_address,fee_usdt,net_usdt,txid\n");
+        long? before = null;
+        while (true)
+        {
+            var page = await ledger.GetHistoryAsync(id, 500, before, ct);
+            foreach (var e in page.Where(e => e.Account is AccountKind.Earnings))
+            {
+                csv.Append(CultureInfo.InvariantCulture, $"{e.At:yyyy-MM-ddTHH:mm:ssZ},{e.Kind},earnings,{e.Amount.ToUsdtString()},{e.Reference},,,,,\n");
+            }
+
+            if (page.Count < 500)
+            {
+                break;
+            }
+
+            before = page[^1].TransferId;
+        }
+
+        var rows = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderBy(w => w.Id).ToListAsync(ct);
+        foreach (var w in rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{w.CreatedAt:yyyy-MM-ddTHH:mm:ssZ},Withdrawal,,{new Micros(w.Amount).ToUsdtString()},withdrawal:{w.Id},{w.Status},{w.ToAddress},{new Micros(w.PlatformFee + w.NetworkFee).ToUsdtString()},{new Micros(w.Net).ToUsdtString()},{w.TxId}\n");
+        }
+
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "meterchat-earnings.csv");
+    }
+
+    private static async Task<Ok<List<WithdrawalView>>> Queue(WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct) =>
+        TypedResults.Ok((await review.QueueAsync(ct)).Select(w => WithdrawalView.Of(w, o.Value)).ToList());
+
+    private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Approve(long id, ClaimsPrincipal user, WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var (w, error) = await review.ApproveAsync(id, UserId(user), ct);
+        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.Value));
+    }
+
+    private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Reject(
+        long id, RejectBody body, ClaimsPrincipal user, WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var (w, error) = await review.RejectAsync(id, UserId(user), body.Reason, ct);
+        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.Value));
+    }
+
+    private static async Task<Ok<TreasuryJson>> TreasuryView(Treasury treasury, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    {
+        var v = await treasury.ViewAsync(ct);
+        return TypedResults.Ok(new TreasuryJson(v.HotWallet, MoneyJson.Of(v.HotUsdt), v.HotTrxSun, v.Audit,
+            v.Waiting.Select(w => WithdrawalView.Of(w, o.Value)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.Value)).ToList()));
+    }
+
+    private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, Treasury treasury, CancellationToken ct)
+    {
+        var (r, error) = await treasury.SweepAsync(body, ct);
+        return error is not null ? Problem(error) : TypedResults.Ok(r!);
+    }
+
+    internal static ProblemHttpResult Problem(WithdrawalError e) =>
+        TypedResults.Problem(detail: e.Detail, statusCode: e.Status, title: e.Title, type: e.Type);
+
+    internal static string UserId(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
+}
+
+public sealed record TreasuryJson(string HotWallet, MoneyJson HotUsdt, long HotTrxSun, AuditReport Audit, List<WithdrawalView> Waiting, List<WithdrawalView> Recent);
