@@ -2,6 +2,7 @@ using Meterchat.Accounts;
 using Meterchat.Chain;
 using Meterchat.Cli;
 using Meterchat.Data;
+using Meterchat.Deposits;
 using Meterchat.Ledger;
 using Meterchat.Web;
 
@@ -17,6 +18,7 @@ builder.AddWeb();
 builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
+builder.AddDeposits();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -25,5 +27,6 @@ app.MapWeb();
 app.MapAccounts();
 app.MapLedger();
 app.MapChain();
+app.MapDeposits();
 await app.RunAsync();
 return 0;
