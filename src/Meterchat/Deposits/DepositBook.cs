@@ -1,3 +1,4 @@
+using System.Globalization;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -29,16 +30,23 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         var sqlite = db.Database.IsSqlite();
         var now = sqlite ? SqliteTime.ConvertToProvider(time.GetUtcNow())! : time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var t in transfers)
+        // Multi-row inserts (100 rows a statement): one round trip per chunk instead of per log.
+        var unique = transfers.DistinctBy(t => (t.TxId, t.LogIndex)).ToList();
+        foreach (var chunk in unique.Chunk(100))
         {
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                INSERT INTO "Deposits" ("TxId", "LogIndex", "UserId", "Address", "Amount", "BlockNumber", "Final", "ObservedAt")
-                VALUES ({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})
-                ON CONFLICT ("TxId", "LogIndex") DO UPDATE SET "Final" = TRUE WHERE excluded."Final"
-                """,
-                [t.TxId, t.LogIndex, t.UserId, t.Address, t.Amount, t.BlockNumber, final, now],
-                ct);
+            var sql = new System.Text.StringBuilder(
+                """INSERT INTO "Deposits" ("TxId", "LogIndex", "UserId", "Address", "Amount", "BlockNumber", "Final", "ObservedAt") VALUES """);
+            var parameters = new List<object>(chunk.Length * 8);
+            foreach (var t in chunk)
+            {
+                var p = parameters.Count;
+                sql.Append(parameters.Count == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                    $"({{{p}}}, {{{p + 1}}}, {{{p + 2}}}, {{{p + 3}}}, {{{p + 4}}}, {{{p + 5}}}, {{{p + 6}}}, {{{p + 7}}})");
+                parameters.AddRange([t.TxId, t.LogIndex, t.UserId, t.Address, t.Amount, t.BlockNumber, final, now]);
+            }
+
+            sql.Append(""" ON CONFLICT ("TxId", "LogIndex") DO UPDATE SET "Final" = TRUE WHERE excluded."Final" """);
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), parameters, ct);
         }
 
         if (cursorBlock is { } block)
@@ -78,25 +86,42 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             Deposit.LedgerKey(d.TxId, d.LogIndex), TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(d.UserId), new Micros(d.Amount), d.TxId)).ToList();
         var results = await ledger.TransferBatchAsync(requests, ct);
 
-        var now = time.GetUtcNow();
-        var credited = 0;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var done = new List<long>(due.Count);
         for (var i = 0; i < due.Count; i++)
         {
-            if (!results[i].Succeeded)
+            if (results[i].Succeeded)
+            {
+                done.Add(due[i].Id);
+                if (results[i].Status == TransferStatus.Completed)
+                {
+                    logger.LogInformation("Deposit {TxId}:{LogIndex} credited {Amount} µUSDT to user {UserId}", due[i].TxId, due[i].LogIndex, due[i].Amount, due[i].UserId);
+                }
+            }
+            else
             {
                 logger.LogError("Deposit {TxId}:{LogIndex} was not credited: {Status} {Problem}", due[i].TxId, due[i].LogIndex, results[i].Status, results[i].Problem);
-                continue;
             }
+        }
 
-            var id = due[i].Id;
-            var transferId = results[i].TransferId;
-            credited += await db.Set<Deposit>().Where(d => d.Id == id && d.CreditedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.CreditedAt, now).SetProperty(d => d.TransferId, transferId), ct);
-            if (results[i].Status == TransferStatus.Completed)
-            {
-                logger.LogInformation("Deposit {TxId}:{LogIndex} credited {Amount} µUSDT to user {UserId}", due[i].TxId, due[i].LogIndex, due[i].Amount, due[i].UserId);
-            }
+        // One statement marks them all; the transfer id comes from the ledger row of the deposit's own key.
+        var sqlite = db.Database.IsSqlite();
+        var at = sqlite ? SqliteTime.ConvertToProvider(time.GetUtcNow())! : time.GetUtcNow();
+        var credited = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in done.Chunk(500))
+        {
+            var ids = string.Join(", ", chunk.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+            // Ids are longs from our own query: nothing user-supplied reaches the SQL text.
+            var sql =
+                $$"""
+                UPDATE "Deposits" SET "CreditedAt" = {0},
+                  "TransferId" = (SELECT t."Id" FROM "LedgerTransfers" t WHERE t."IdempotencyKey" = 'deposit:' || "Deposits"."TxId" || ':' || "Deposits"."LogIndex")
+                WHERE "Id" IN ({{ids}}) AND "CreditedAt" IS NULL
+                """;
+            credited += await db.Database.ExecuteSqlRawAsync(
+                sql,
+                [at],
+                ct);
         }
 
         await tx.CommitAsync(ct);
@@ -112,6 +137,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             .GroupBy(d => d.Address)
             .Where(g => g.Sum(d => d.Amount) >= minimum)
             .Select(g => g.Key)
+            .OrderBy(a => a)
             .Take(1_000)
             .ToListAsync(ct);
         return await CreditAsync(addresses, ct);

@@ -27,6 +27,9 @@ internal sealed class DepositConfiguration : IEntityTypeConfiguration<Deposit>
         builder.HasIndex(d => new { d.TxId, d.LogIndex }).IsUnique();
         builder.HasIndex(d => new { d.Address, d.CreditedAt });
         builder.HasIndex(d => d.UserId);
+
+        // The sweep of due credits reads only uncredited rows.
+        builder.HasIndex(d => d.CreditedAt);
     }
 }
 

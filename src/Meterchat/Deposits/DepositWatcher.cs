@@ -76,10 +76,20 @@ public sealed class DepositWatcher(
             await _addresses.RefreshAsync(db, ct);
             var last = Math.Min(solid, cursor.Value + options.Value.MaxBlocksPerPass);
             var scanned = 0;
+            var found = new List<ObservedTransfer>();
+            var batchStart = cursor.Value + 1;
             for (var number = cursor.Value + 1; number <= last; number++)
             {
-                await ScanBlockAsync(book, number, ct);
+                await ScanBlockAsync(number, found, ct);
                 scanned++;
+
+                // Catching up, blocks are committed in batches (one transaction, one ledger batch); the cursor moves with them.
+                if (number == last || found.Count >= 1_000 || number - batchStart + 1 >= 50)
+                {
+                    await RecordAndCreditAsync(book, found, number, ct);
+                    found.Clear();
+                    batchStart = number + 1;
+                }
             }
 
             await book.CreditDueAsync(ct);
@@ -92,12 +102,11 @@ public sealed class DepositWatcher(
         }
     }
 
-    /// <summary>One block: its USDT Transfer logs to deposit addresses, recorded as final with the cursor, then credited.</summary>
-    internal async Task ScanBlockAsync(DepositBook book, long number, CancellationToken ct)
+    /// <summary>One block: its USDT Transfer logs that pay deposit addresses (successful transactions only, non-zero amounts).</summary>
+    internal async Task ScanBlockAsync(long number, List<ObservedTransfer> found, CancellationToken ct)
     {
         var infos = await node.GetTransactionInfoByBlockNumAsync(number, ct);
         var usdt = chain.Value.Usdt;
-        var found = new List<ObservedTransfer>();
         foreach (var info in infos)
         {
             if (!info.ContractSucceeded)
@@ -121,8 +130,11 @@ public sealed class DepositWatcher(
                 found.Add(new ObservedTransfer(info.Id, i, userId, transfer.To.ToBase58(), amount, number));
             }
         }
+    }
 
-        await book.RecordAsync(found, final: true, number, ct);
+    private static async Task RecordAndCreditAsync(DepositBook book, List<ObservedTransfer> found, long cursor, CancellationToken ct)
+    {
+        await book.RecordAsync(found, final: true, cursor, ct);
         if (found.Count > 0)
         {
             await book.CreditAsync([.. found.Select(f => f.Address).Distinct(StringComparer.Ordinal)], ct);

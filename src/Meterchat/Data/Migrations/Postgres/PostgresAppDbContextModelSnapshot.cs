@@ -191,6 +191,8 @@ namespace Meterchat.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreditedAt");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("Address", "CreditedAt");

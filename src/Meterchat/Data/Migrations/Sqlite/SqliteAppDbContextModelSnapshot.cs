@@ -181,6 +181,8 @@ namespace Meterchat.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreditedAt");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("Address", "CreditedAt");

@@ -114,6 +114,11 @@ namespace Meterchat.Data.Migrations.Postgres
                 columns: new[] { "Address", "CreditedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deposits_CreditedAt",
+                table: "Deposits",
+                column: "CreditedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deposits_TxId_LogIndex",
                 table: "Deposits",
                 columns: new[] { "TxId", "LogIndex" },

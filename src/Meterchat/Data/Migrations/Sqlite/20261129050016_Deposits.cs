@@ -112,6 +112,11 @@ namespace Meterchat.Data.Migrations.Sqlite
                 columns: new[] { "Address", "CreditedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Deposits_CreditedAt",
+                table: "Deposits",
+                column: "CreditedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Deposits_TxId_LogIndex",
                 table: "Deposits",
                 columns: new[] { "TxId", "LogIndex" },

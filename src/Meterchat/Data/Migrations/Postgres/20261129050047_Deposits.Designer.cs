@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meterchat.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129044333_Deposits")]
+    [Migration("20261129050047_Deposits")]
     partial class Deposits
     {
         /// <inheritdoc />
@@ -193,6 +193,8 @@ namespace Meterchat.Data.Migrations.Postgres
                         .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedAt");
 
                     b.HasIndex("UserId");
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meterchat.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129044317_Deposits")]
+    [Migration("20261129050016_Deposits")]
     partial class Deposits
     {
         /// <inheritdoc />
@@ -183,6 +183,8 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreditedAt");
 
                     b.HasIndex("UserId");
 
