@@ -25,10 +25,20 @@ public sealed class DepositWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first pass waits one interval too: starting the app never depends on the node answering.
         var failures = 0;
+        var wait = options.Value.PollInterval;
         while (!stoppingToken.IsCancellationRequested)
         {
-            TimeSpan wait;
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 var processed = await ProcessAvailableBlocksAsync(stoppingToken);
@@ -40,15 +50,6 @@ public sealed class DepositWatcher(
                 failures++;
                 wait = Backoff(failures);
                 logger.LogWarning(e, "Deposit watcher pass failed ({Failures} in a row); retrying in {Wait}", failures, wait);
-            }
-
-            try
-            {
-                await Task.Delay(wait, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }

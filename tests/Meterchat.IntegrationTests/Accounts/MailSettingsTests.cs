@@ -30,7 +30,8 @@ public sealed class MailSettingsTests(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public async Task Production_with_smtp_shows_no_outbox()
     {
-        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:SmtpHost", "smtp.example.test"));
+        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:SmtpHost", "smtp.example.test")
+            .UseSetting("Deposits:AccountXpub", "xpub6ChVWbXxgtp7PfXntivshZfwQophZWmVQwKJz1wY2MSKn5nm71wvUAj3vGCPHHWTLCreiQzcxgWGJqhAvwNpNUB992qY7a6CpZBnkYvVmyb"));
         using var client = production.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/outbox")).StatusCode);
