@@ -41,6 +41,9 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
     public string? ClaimStatus { get; set; }
 
     [TempData]
+    public string? ClaimTxId { get; set; }
+
+    [TempData]
     public string? TestTxId { get; set; }
 
     /// <summary>Something may still change (a pending claim, a confirming deposit, test USDT on its way): the page polls.</summary>
@@ -63,6 +66,7 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
         ClaimType = outcome.Type;
         ClaimDetail = outcome.Detail;
         ClaimStatus = outcome.Status;
+        ClaimTxId = outcome.TxId;
         return RedirectToPage();
     }
 

@@ -56,6 +56,7 @@ public sealed class TopUpPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The page polls while the deposit is confirming: the row turns credited and the header shows the tokens.
         await Expect(page.Locator($"#deposit-history tr[data-txid='{txId}']")).ToHaveAttributeAsync("data-status", "credited", new() { Timeout = 15_000 });
         await Expect(page.Locator("#balance-widget .balance-amount")).ToHaveTextAsync("1000", new() { Timeout = 15_000 });
+        await Expect(page.Locator("#claim-result")).ToHaveAttributeAsync("data-status", "credited");
         await page.Context.CloseAsync();
     }
 }

@@ -47,6 +47,19 @@ function render(items) {
   }));
 }
 
+// The outcome shown after a paste said "confirming" or "pending": once that deposit is credited, say so.
+function settleClaim(items) {
+  const alert = document.getElementById("claim-result");
+  if (!alert || !["pending", "confirming"].includes(alert.dataset.status)) return;
+  const mine = items.filter((i) => i.txId === alert.dataset.txid);
+  if (mine.length === 0 || !mine.every((i) => i.status === "credited")) return;
+  const tokens = mine.reduce((sum, i) => sum + i.credited.micros, 0) / 10000;
+  alert.className = "alert success";
+  alert.dataset.status = "credited";
+  alert.dataset.type = "deposit/credited";
+  alert.querySelector("p").textContent = `Credited: ${tokens.toLocaleString("en-US", { maximumFractionDigits: 2 })} tokens are in your wallet.`;
+}
+
 async function refresh() {
   try {
     await refreshBalance();
@@ -54,6 +67,7 @@ async function refresh() {
     if (!response.ok) return;
     const items = await response.json();
     if (items.length > 0) render(items);
+    settleClaim(items);
     const stillOpen = items.some((i) => i.status === "pending" || i.status === "confirming");
     // Test USDT not yet seen by the chain keeps the page polling until it shows up.
     open = stillOpen || (open && items.length === 0) || (open && !!document.getElementById("test-txid") && !items.some((i) => i.txId === document.getElementById("test-txid").textContent.trim() && i.status === "credited"));
