@@ -1,26 +1,29 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Meterchat.Bench.Deposits;
 using Meterchat.Bench.Ledger;
 
 namespace Meterchat.Bench;
 
 internal static class Program
 {
-    /// <summary>Load modes by name (<c>ledger</c>, <c>withdrawals</c>); anything else goes to BenchmarkDotNet.</summary>
-    public static async Task Main(string[] args)
+    /// <summary>Load tools by name (end-to-end throughput on a real database); anything else goes to BenchmarkDotNet.</summary>
+    public static async Task<int> Main(string[] args)
     {
         switch (args.FirstOrDefault())
         {
             case "ledger":
                 await LedgerLoad.RunAsync(args);
-                return;
+                return 0;
             case "withdrawals":
                 // The end-to-end payout load run (the app in-process on the dev chain).
                 await Withdrawals.PayoutLoad.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300);
-                return;
+                return 0;
+            case "deposits-watcher":
+                return await WatcherThroughput.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-                return;
+                return 0;
         }
     }
 }

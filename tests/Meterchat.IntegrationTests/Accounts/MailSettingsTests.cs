@@ -31,7 +31,8 @@ public sealed class MailSettingsTests(AppFactory factory) : IClassFixture<AppFac
     public async Task Production_with_smtp_shows_no_outbox()
     {
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:SmtpHost", "smtp.example.test")
-            .UseSetting("Withdrawals:HotWalletKey", Meterchat.Tron.Crypto.TronKey.Generate().ExportHex()));
+            .UseSetting("Withdrawals:HotWalletKey", Meterchat.Tron.Crypto.TronKey.Generate().ExportHex())
+            .UseSetting("Deposits:AccountXpub", "xpub6ChVWbXxgtp7PfXntivshZfwQophZWmVQwKJz1wY2MSKn5nm71wvUAj3vGCPHHWTLCreiQzcxgWGJqhAvwNpNUB992qY7a6CpZBnkYvVmyb"));
         using var client = production.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/outbox")).StatusCode);

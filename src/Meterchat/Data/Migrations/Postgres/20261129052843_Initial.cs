@@ -55,6 +55,18 @@ namespace Meterchat.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChainCursors",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    LastBlock = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChainCursors", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ChatSessions",
                 columns: table => new
                 {
@@ -75,6 +87,61 @@ namespace Meterchat.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ChatSessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DepositAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepositAddresses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DepositClaims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    TxId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepositClaims", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deposits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TxId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LogIndex = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Address = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    BlockNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Final = table.Column<bool>(type: "boolean", nullable: false),
+                    ObservedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TransferId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deposits", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -393,6 +460,56 @@ namespace Meterchat.Data.Migrations.Postgres
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DepositAddresses_Address",
+                table: "DepositAddresses",
+                column: "Address",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepositAddresses_Index",
+                table: "DepositAddresses",
+                column: "Index",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepositAddresses_UserId",
+                table: "DepositAddresses",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepositClaims_ResolvedAt",
+                table: "DepositClaims",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepositClaims_UserId_TxId",
+                table: "DepositClaims",
+                columns: new[] { "UserId", "TxId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deposits_Address_CreditedAt",
+                table: "Deposits",
+                columns: new[] { "Address", "CreditedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deposits_CreditedAt",
+                table: "Deposits",
+                column: "CreditedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deposits_TxId_LogIndex",
+                table: "Deposits",
+                columns: new[] { "TxId", "LogIndex" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deposits_UserId",
+                table: "Deposits",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LedgerAccounts_Code",
                 table: "LedgerAccounts",
                 column: "Code",
@@ -470,7 +587,19 @@ namespace Meterchat.Data.Migrations.Postgres
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "ChainCursors");
+
+            migrationBuilder.DropTable(
                 name: "ChatEvents");
+
+            migrationBuilder.DropTable(
+                name: "DepositAddresses");
+
+            migrationBuilder.DropTable(
+                name: "DepositClaims");
+
+            migrationBuilder.DropTable(
+                name: "Deposits");
 
             migrationBuilder.DropTable(
                 name: "LedgerLegs");

@@ -1,0 +1,185 @@
+using Meterchat.Chain;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Meterchat.Tron.Encoding;
+using Meterchat.Tron.Node;
+using Meterchat.Tron.Transactions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Deposits;
+
+/// <summary>
+/// A pasted TXID, checked in PRODUCT §3's order: well-formed; known to the node; succeeded (receipt SUCCESS, no
+/// top-level FAILED); a Transfer log emitted by the USDT contract (the log decides: never the call data, the
+/// return value or a token's name); paying the claimant's own address; a non-zero amount; not credited
+/// before; in a solidified block. Then every matching log is credited (through <see cref="DepositBook"/>).
+/// </summary>
+public sealed class DepositClaims(
+    AppDbContext db,
+    ITronNode node,
+    DepositAddresses addresses,
+    DepositBook book,
+    IOptions<ChainOptions> chain,
+    IOptions<DepositOptions> options,
+    TimeProvider time)
+{
+    public async Task<ClaimOutcome> ClaimAsync(string userId, string? txIdText, CancellationToken ct = default)
+    {
+        if (!TransactionId.TryParse(txIdText, out var id, out var error))
+        {
+            return new ClaimOutcome(ClaimOutcome.MalformedType, 400, $"That is not a TXID: {error}. Paste the 64 hex digits your wallet shows for the transfer.");
+        }
+
+        var txId = Hex.ToHex(id);
+        var address = await addresses.GetOrCreateAsync(userId, ct);
+        var outcome = await CheckAsync(userId, address.Address, txId, ct);
+        await RememberAsync(userId, txId, outcome, ct);
+        return outcome;
+    }
+
+    /// <summary>Re-checks a remembered claim (the watcher calls it for unknown TXIDs).</summary>
+    public async Task<ClaimOutcome> RecheckAsync(DepositClaim claim, CancellationToken ct = default)
+    {
+        var address = await addresses.GetOrCreateAsync(claim.UserId, ct);
+        var outcome = await CheckAsync(claim.UserId, address.Address, claim.TxId, ct);
+        await RememberAsync(claim.UserId, claim.TxId, outcome, ct);
+        return outcome;
+    }
+
+    private async Task<ClaimOutcome> CheckAsync(string userId, string addressText, string txId, CancellationToken ct)
+    {
+        var info = await node.GetTransactionInfoByIdAsync(txId, NodeView.Head, ct);
+        if (info is null)
+        {
+            return new ClaimOutcome(ClaimOutcome.PendingUnknownType, 202,
+                $"The network does not know this transaction yet. We keep checking it for {options.Value.UnknownClaimWindow.TotalHours:0} hours and credit it when it lands.", txId);
+        }
+
+        if (!info.ContractSucceeded)
+        {
+            return new ClaimOutcome(ClaimOutcome.FailedType, 422,
+                $"This transaction failed on chain ({info.Receipt.Result}{(info.ResultMessage is { Length: > 0 } m ? ": " + m : "")}): no USDT moved. Nothing was credited.", txId);
+        }
+
+        var usdt = chain.Value.Usdt;
+        var own = TronAddress.Parse(addressText);
+        var otherToken = false;
+        var usdtTransfers = 0;
+        var toMe = new List<ObservedTransfer>();
+        var zero = false;
+        for (var i = 0; i < info.Logs.Count; i++)
+        {
+            var log = info.Logs[i];
+            if (!log.TryDecodeTransfer(out var transfer))
+            {
+                continue;
+            }
+
+            if (log.Address != usdt)
+            {
+                otherToken = true;
+                continue;
+            }
+
+            usdtTransfers++;
+            if (transfer.To != own)
+            {
+                continue;
+            }
+
+            if (transfer.Amount.IsZero || !transfer.TryGetAmountAsInt64(out var amount, out _))
+            {
+                zero = true;
+                continue;
+            }
+
+            toMe.Add(new ObservedTransfer(txId, i, userId, addressText, amount, info.BlockNumber));
+        }
+
+        if (usdtTransfers == 0)
+        {
+            return otherToken
+                ? new ClaimOutcome(ClaimOutcome.WrongTokenType, 422,
+                    "This transaction moved another token, not USDT: its Transfer was emitted by a contract other than the USDT contract (a fake USDT looks the same in a wallet). Nothing was credited.", txId)
+                : new ClaimOutcome(ClaimOutcome.NotUsdtType, 422, "This transaction holds no USDT transfer. Send USDT (TRC20) to your deposit address.", txId);
+        }
+
+        if (toMe.Count == 0)
+        {
+            return zero
+                ? new ClaimOutcome(ClaimOutcome.ZeroAmountType, 422, "This transaction paid your address 0 USDT. Nothing to credit.", txId)
+                : new ClaimOutcome(ClaimOutcome.OtherAddressType, 422,
+                    $"This transaction paid USDT to someone else's address, not to your deposit address {addressText}. Only transfers to your own address are credited to you.", txId);
+        }
+
+        var amountToMe = toMe.Sum(t => t.Amount);
+        var indexes = toMe.Select(t => t.LogIndex).ToList();
+        var known = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
+        if (known.Count == toMe.Count && known.All(d => d.CreditedAt is not null))
+        {
+            return new ClaimOutcome(ClaimOutcome.AlreadyCreditedType, 409,
+                $"This transaction was already credited: {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens.", txId) { AmountMicros = amountToMe };
+        }
+
+        var head = await node.GetNowBlockAsync(NodeView.Head, ct);
+        var solid = await node.GetNowBlockAsync(NodeView.Solidified, ct);
+        var final = info.BlockNumber <= solid.Number
+            && await node.GetTransactionInfoByIdAsync(txId, NodeView.Solidified, ct) is { } solidInfo
+            && solidInfo.BlockNumber == info.BlockNumber;
+        await book.RecordAsync(toMe, final, ct: ct);
+        if (!final)
+        {
+            var required = Math.Max(options.Value.ConfirmationsRequired, head.Number - solid.Number);
+            var confirmations = Math.Clamp(head.Number - info.BlockNumber, 0, required - 1);
+            return new ClaimOutcome(ClaimOutcome.ConfirmingType, 202,
+                $"Found {Micros(amountToMe)} USDT to your address; confirming ({confirmations} of {required} blocks). It is credited by itself once final, about {(required - confirmations) * 3} seconds.", txId)
+            {
+                AmountMicros = amountToMe,
+                Confirmations = confirmations,
+                ConfirmationsRequired = required,
+            };
+        }
+
+        await book.CreditAsync([addressText], ct);
+        var after = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
+        if (after.Count == toMe.Count && after.All(d => d.CreditedAt is not null))
+        {
+            return new ClaimOutcome(ClaimOutcome.CreditedType, 200,
+                $"Credited {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens to your wallet.", txId) { AmountMicros = amountToMe };
+        }
+
+        var minimum = new Micros(options.Value.MinimumMicros);
+        return new ClaimOutcome(ClaimOutcome.BelowMinimumType, 200,
+            $"Received {Micros(amountToMe)} USDT, below the {minimum.ToUsdtString()} USDT minimum: it is kept and credited together with your next deposits once they reach {minimum.ToUsdtString()} USDT.", txId)
+        { AmountMicros = amountToMe };
+    }
+
+    private async Task RememberAsync(string userId, string txId, ClaimOutcome outcome, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        DateTimeOffset? resolved = outcome.IsOpen ? null : now;
+        var updated = await db.Set<DepositClaim>().Where(c => c.UserId == userId && c.TxId == txId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Outcome, outcome.Type).SetProperty(c => c.ResolvedAt, resolved), ct);
+        if (updated > 0 || !outcome.IsOpen)
+        {
+            return;
+        }
+
+        db.Add(new DepositClaim { UserId = userId, TxId = txId, CreatedAt = now, Outcome = outcome.Type });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same claim pasted twice at once: the other request remembered it.
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string Micros(long amount) => new Micros(amount).ToUsdtString();
+}

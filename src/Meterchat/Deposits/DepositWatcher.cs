@@ -1,0 +1,170 @@
+using Meterchat.Chain;
+using Meterchat.Data;
+using Meterchat.Tron.Node;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Deposits;
+
+/// <summary>
+/// Follows the solidified chain block by block from a durable cursor, records every USDT Transfer log that pays a
+/// deposit address (final: the block is solidified) and credits them without a paste; re-checks remembered
+/// claims. The node being down is logged and retried with back-off. Tests call
+/// <see cref="ProcessAvailableBlocksAsync"/> directly.
+/// </summary>
+public sealed class DepositWatcher(
+    IServiceScopeFactory scopes,
+    ITronNode node,
+    IOptions<ChainOptions> chain,
+    IOptions<DepositOptions> options,
+    TimeProvider time,
+    ILogger<DepositWatcher> logger) : BackgroundService
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DepositAddressMap _addresses = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The first pass waits one interval too: starting the app never depends on the node answering.
+        var failures = 0;
+        var wait = options.Value.PollInterval;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                var processed = await ProcessAvailableBlocksAsync(stoppingToken);
+                failures = 0;
+                wait = processed >= options.Value.MaxBlocksPerPass ? TimeSpan.Zero : options.Value.PollInterval;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                wait = Backoff(failures);
+                logger.LogWarning(e, "Deposit watcher pass failed ({Failures} in a row); retrying in {Wait}", failures, wait);
+            }
+        }
+    }
+
+    /// <summary>Scans every block from the cursor up to the solidified head (at most MaxBlocksPerPass), credits what is due, re-checks claims. Returns the blocks scanned.</summary>
+    public async Task<int> ProcessAvailableBlocksAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var services = scope.ServiceProvider;
+            var db = services.GetRequiredService<AppDbContext>();
+            var book = services.GetRequiredService<DepositBook>();
+            var solid = (await node.GetNowBlockAsync(NodeView.Solidified, ct)).Number;
+            var cursor = await db.Set<ChainCursor>().AsNoTracking().Where(c => c.Name == ChainCursor.DepositsName)
+                .Select(c => (long?)c.LastBlock).FirstOrDefaultAsync(ct);
+            if (cursor is null)
+            {
+                cursor = (options.Value.StartBlock ?? solid) - 1;
+                await book.RecordAsync([], final: true, cursor, ct);
+                logger.LogInformation("Deposit watcher starts at block {Block}", cursor + 1);
+            }
+
+            await _addresses.RefreshAsync(db, ct);
+            var last = Math.Min(solid, cursor.Value + options.Value.MaxBlocksPerPass);
+            var scanned = 0;
+            var found = new List<ObservedTransfer>();
+            var batchStart = cursor.Value + 1;
+            for (var number = cursor.Value + 1; number <= last; number++)
+            {
+                await ScanBlockAsync(number, found, ct);
+                scanned++;
+
+                // Catching up, blocks are committed in batches (one transaction, one ledger batch); the cursor moves with them.
+                if (number == last || found.Count >= 1_000 || number - batchStart + 1 >= 50)
+                {
+                    await RecordAndCreditAsync(book, found, number, ct);
+                    found.Clear();
+                    batchStart = number + 1;
+                }
+            }
+
+            await book.CreditDueAsync(ct);
+            await RecheckClaimsAsync(services, db, ct);
+            return scanned;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One block: its USDT Transfer logs that pay deposit addresses (successful transactions only, non-zero amounts).</summary>
+    internal async Task ScanBlockAsync(long number, List<ObservedTransfer> found, CancellationToken ct)
+    {
+        var infos = await node.GetTransactionInfoByBlockNumAsync(number, ct);
+        var usdt = chain.Value.Usdt;
+        foreach (var info in infos)
+        {
+            if (!info.ContractSucceeded)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < info.Logs.Count; i++)
+            {
+                var log = info.Logs[i];
+                if (log.Address != usdt || !log.TryDecodeTransfer(out var transfer) || !_addresses.TryGetUser(transfer.To, out var userId))
+                {
+                    continue;
+                }
+
+                if (transfer.Amount.IsZero || !transfer.TryGetAmountAsInt64(out var amount, out _))
+                {
+                    continue;
+                }
+
+                found.Add(new ObservedTransfer(info.Id, i, userId, transfer.To.ToBase58(), amount, number));
+            }
+        }
+    }
+
+    private static async Task RecordAndCreditAsync(DepositBook book, List<ObservedTransfer> found, long cursor, CancellationToken ct)
+    {
+        await book.RecordAsync(found, final: true, cursor, ct);
+        if (found.Count > 0)
+        {
+            await book.CreditAsync([.. found.Select(f => f.Address).Distinct(StringComparer.Ordinal)], ct);
+        }
+    }
+
+    private async Task RecheckClaimsAsync(IServiceProvider services, AppDbContext db, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var since = now - options.Value.UnknownClaimWindow;
+        await db.Set<DepositClaim>().Where(c => c.ResolvedAt == null && c.CreatedAt < since)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedAt, now).SetProperty(c => c.Outcome, "deposit/expired"), ct);
+        var open = await db.Set<DepositClaim>().AsNoTracking().Where(c => c.ResolvedAt == null).OrderBy(c => c.Id).Take(100).ToListAsync(ct);
+        var claims = services.GetRequiredService<DepositClaims>();
+        foreach (var claim in open)
+        {
+            await claims.RecheckAsync(claim, ct);
+        }
+    }
+
+    private TimeSpan Backoff(int failures)
+    {
+        var seconds = options.Value.PollInterval.TotalSeconds * Math.Pow(2, Math.Min(failures, 10));
+        return TimeSpan.FromSeconds(Math.Min(seconds, options.Value.MaxBackoff.TotalSeconds));
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Security.Claims;
+using Meterchat.Accounts;
+using Meterchat.DevChain;
+using Meterchat.Deposits;
+using Meterchat.Ledger;
+using Meterchat.Tron.Encoding;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Pages;
+
+/// <summary>Top up: the buyer's deposit address (full, QR, copy), the minimum and rate, the TXID form, the history.</summary>
+[Authorize(Policy = AccountPolicies.VerifiedEmail)]
+public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims, DepositHistory history, IOptions<DepositOptions> options) : PageModel
+{
+    public DepositAddress Address { get; private set; } = null!;
+
+    public string QrSvg { get; private set; } = "";
+
+    public Micros Minimum => new(options.Value.MinimumMicros);
+
+    public long TokensPerUsdt => Micros.PerUsdt / Micros.PerToken;
+
+    public IReadOnlyList<DepositHistoryItem> History { get; private set; } = [];
+
+    public bool DevChain => HttpContext.RequestServices.GetService<DevChainNode>() is not null;
+
+    [BindProperty]
+    public string? TxId { get; set; }
+
+    [TempData]
+    public string? ClaimType { get; set; }
+
+    [TempData]
+    public string? ClaimDetail { get; set; }
+
+    [TempData]
+    public string? ClaimStatus { get; set; }
+
+    [TempData]
+    public string? ClaimTxId { get; set; }
+
+    [TempData]
+    public string? TestTxId { get; set; }
+
+    /// <summary>Something may still change (a pending claim, a confirming deposit, test USDT on its way): the page polls.</summary>
+    public bool Open => ClaimStatus is "pending" or "confirming" || TestTxId is not null || History.Any(h => h.Status is "pending" or "confirming");
+
+    public string? ExplorerUrl(string txId) =>
+        string.IsNullOrWhiteSpace(options.Value.ExplorerTransactionUrl) ? null : string.Format(CultureInfo.InvariantCulture, options.Value.ExplorerTransactionUrl, txId);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Address = await addresses.GetOrCreateAsync(UserId, ct);
+        QrSvg = DepositQr.Svg(Address.Address);
+        History = await history.ForUserAsync(UserId, 50, ct);
+        TxId ??= TestTxId;
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(CancellationToken ct)
+    {
+        var outcome = await claims.ClaimAsync(UserId, TxId, ct);
+        ClaimType = outcome.Type;
+        ClaimDetail = outcome.Detail;
+        ClaimStatus = outcome.Status;
+        ClaimTxId = outcome.TxId;
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostTestUsdtAsync(CancellationToken ct)
+    {
+        if (HttpContext.RequestServices.GetService<DevChainNode>() is not { } chain)
+        {
+            return NotFound();
+        }
+
+        var address = await addresses.GetOrCreateAsync(UserId, ct);
+        TestTxId = chain.Faucet(TronAddress.Parse(address.Address), FaucetToken.Usdt, 10 * Micros.PerUsdt);
+        return RedirectToPage();
+    }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
+}
