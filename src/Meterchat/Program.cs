@@ -27,5 +27,6 @@ app.MapWeb();
 app.MapAccounts();
 app.MapLedger();
 app.MapChain();
+app.MapChats();
 await app.RunAsync();
 return 0;
