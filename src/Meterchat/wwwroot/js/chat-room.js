@@ -112,7 +112,6 @@ function newPeer() {
     if (event.candidate) hub.invoke("Signal", "ice", JSON.stringify(event.candidate)).catch(() => {});
   };
   pc = peer;
-  window.meterchatPeer = peer; // for tests and debugging
   return peer;
 }
 
@@ -148,6 +147,8 @@ async function join() {
   onStatus(joined.status);
   if (role === "Buyer" && joined.peerPresent) await offer();
 }
+// For tests and debugging: the hub, the current peer connection, and a manual rejoin after hub.stop().
+window.meterchatRoom = { hub, get pc() { return pc; }, rejoin: async () => { await hub.start(); await join(); } };
 hub.onreconnected(() => join().catch((e) => showError(`Could not rejoin the chat: ${e.message}`)));
 
 // Every 2 s: is the peer connection up, and are the other side's video frames still being decoded?
