@@ -20,11 +20,18 @@ public sealed class ChatAppFactory : AppFactory
     {
     }
 
-    public ChatAppFactory(TestDatabase shared, DateTimeOffset now)
+    /// <summary>On <paramref name="shared"/>'s database; at <paramref name="now"/> on the fake clock, or on the real clock when null.</summary>
+    public ChatAppFactory(TestDatabase shared, DateTimeOffset? now)
     {
         _shared = shared;
-        Time.SetUtcNow(now);
+        _realTime = now is null;
+        if (now is { } at)
+        {
+            Time.SetUtcNow(at);
+        }
     }
+
+    private readonly bool _realTime;
 
     public TestDatabase Db => _shared ?? Database;
 
@@ -42,6 +49,11 @@ public sealed class ChatAppFactory : AppFactory
         {
             builder.UseSetting("Database:Provider", _shared.Provider);
             builder.UseSetting("Database:ConnectionString", _shared.ConnectionString);
+        }
+
+        if (_realTime)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(TimeProvider.System));
         }
     }
 
