@@ -54,6 +54,38 @@ public sealed partial class MeterClock
         }
     }
 
+    /// <summary>Takes these sessions from the store into the clock's care (the load tool; a node taking over sessions).</summary>
+    public async Task AdoptAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var live in await LoadManyAsync(sessionIds, ct))
+            {
+                Schedule(live, now);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<List<LiveSession>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    {
+        var loaded = new List<LiveSession>();
+        foreach (var (row, session) in await store.LoadManyAsync(sessionIds.Where(id => !_sessions.ContainsKey(id)).ToList(), ct))
+        {
+            var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout));
+            _sessions[row.Id] = live;
+            loaded.Add(live);
+        }
+
+        await RefreshWalletsAsync(loaded, ct);
+        return loaded;
+    }
+
     /// <summary>A snapshot of a party's view (for a page render or a join).</summary>
     public async Task<ChatStatus?> StatusAsync(Guid sessionId, Party party, CancellationToken ct = default)
     {
@@ -218,14 +250,9 @@ public sealed partial class MeterClock
         try
         {
             var recovered = new List<LiveSession>();
-            foreach (var row in await store.ListOpenAsync(ct))
+            var open = (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList();
+            foreach (var live in await LoadManyAsync(open, ct))
             {
-                var live = await GetOrLoadAsync(row.Id, ct);
-                if (live is null)
-                {
-                    continue;
-                }
-
                 await RecordLandedUnitsAsync(live, ct);
                 live.Session.Apply(new ServerRecovered(now));
                 recovered.Add(live);

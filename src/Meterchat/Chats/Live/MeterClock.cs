@@ -1,5 +1,7 @@
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.Ledger;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Chats.Live;
@@ -29,6 +31,9 @@ public sealed partial class MeterClock(
     private int _lastCharged;
 
     public Meter Meter => meter;
+
+    /// <summary>For the load tool: called with each charged unit's lag (when it landed in the ledger minus when it fell due).</summary>
+    public Action<TimeSpan>? UnitLag { get; set; }
 
     /// <summary>Sessions held in memory now.</summary>
     public int Count => _sessions.Count;
@@ -191,6 +196,7 @@ public sealed partial class MeterClock(
         }
 
         var results = requests.Count == 0 ? [] : await ledger.TransferBatchAsync(requests, ct);
+        var landed = time.GetUtcNow();
         foreach (var (live, plan, first) in plans)
         {
             var stopped = false;
@@ -201,6 +207,7 @@ public sealed partial class MeterClock(
                 if (result.Succeeded)
                 {
                     live.Session.Apply(new UnitCharged(now, unit));
+                    UnitLag?.Invoke(live.Session.LiveTime(now) - meter.DueAt(unit) + (landed - now));
                     charged.Add(live);
                     _lastCharged++;
                     continue;
@@ -241,14 +248,29 @@ public sealed partial class MeterClock(
 
     public static string RefundKey(Guid sessionId) => $"refund:{sessionId}";
 
+    /// <summary>The buyers' wallet balances in one query per thousand buyers (for the panel and the warnings).</summary>
     private async Task RefreshWalletsAsync(List<LiveSession> sessions, CancellationToken ct)
     {
-        foreach (var buyer in sessions.GroupBy(l => l.BuyerId))
+        if (sessions.Count == 0)
         {
-            var wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(buyer.Key), ct);
-            foreach (var live in buyer)
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var byCode = sessions.GroupBy(l => AccountRef.Wallet(l.BuyerId).Code).ToList();
+        foreach (var chunk in byCode.Chunk(1000))
+        {
+            var codes = chunk.Select(g => g.Key).ToList();
+            var balances = await db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code))
+                .ToDictionaryAsync(a => a.Code, a => a.Balance, ct);
+            foreach (var group in chunk)
             {
-                live.Wallet = wallet;
+                var wallet = new Micros(balances.GetValueOrDefault(group.Key));
+                foreach (var live in group)
+                {
+                    live.Wallet = wallet;
+                }
             }
         }
     }

@@ -115,6 +115,27 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
         }
     }
 
+    public async Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        var result = new List<(ChatSessionRow, ChatSession)>(sessionIds.Count);
+        foreach (var chunk in sessionIds.Chunk(1000))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rows = await db.Set<ChatSessionRow>().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct);
+            var logs = (await db.Set<ChatEventRow>().AsNoTracking().Where(e => chunk.Contains(e.SessionId))
+                .Select(e => new { e.SessionId, e.Seq, e.Json }).ToListAsync(ct))
+                .ToLookup(e => e.SessionId);
+            foreach (var row in rows)
+            {
+                var log = logs[row.Id].OrderBy(e => e.Seq).Select(e => ChatJson.Deserialize(e.Json));
+                result.Add((row, ChatSession.Replay(log, meter, media)));
+            }
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyList<ChatSessionRow>> ListOpenAsync(CancellationToken ct = default)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -34,4 +34,7 @@ public interface IChatSessions
 
     /// <summary>A user's sessions as buyer or seller, newest first.</summary>
     Task<IReadOnlyList<ChatSessionRow>> ListForUserAsync(string userId, int limit, CancellationToken ct = default);
+
+    /// <summary>Many sessions rebuilt from their logs in two queries (a restart, a node taking over).</summary>
+    Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default);
 }
