@@ -44,7 +44,7 @@ internal static class MeterLoad
         var ledger = host.Services.GetRequiredService<ILedger>();
 
         var setup = Stopwatch.StartNew();
-        var lead = TimeSpan.FromSeconds(Math.Max(15, sessions / 1000.0 * 2));
+        var lead = TimeSpan.FromSeconds(double.Parse(Arg(args, "--lead") ?? Math.Max(15, sessions / 1000.0 * 2).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         var start = DateTimeOffset.UtcNow + lead;
         var ids = await CreateLiveSessionsAsync(host.Services, ledger, sessions, start);
         await clock.AdoptAsync(ids);
