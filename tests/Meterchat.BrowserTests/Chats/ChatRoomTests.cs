@@ -36,7 +36,7 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         // Billing starts only once both sides decode the other's video.
         foreach (var page in new[] { buyer, seller })
         {
-            await page.WaitForFunctionAsync("() => document.getElementById('remote-video').videoWidth > 0", null, new() { Timeout = 20_000 });
+            await page.WaitForFunctionAsync("() => document.getElementById('remote-video').videoWidth > 0", null, new() { Timeout = 30_000 });
         }
 
         var frames1 = await FramesDecodedAsync(buyer);

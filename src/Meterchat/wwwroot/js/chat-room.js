@@ -11,6 +11,9 @@ let localStream = null;
 let pc = null;
 let iceServers = [];
 let pendingIce = [];
+// Each offer has an id that its answer and ICE candidates carry: a second offer (a rejoin, or two joins racing)
+// supersedes the first, and late messages for an older peer connection are dropped.
+let offerId = 0;
 let lastFrames = 0;
 let ended = false;
 let shown = null; // { liveSeconds, running, at (performance.now()) }
@@ -108,34 +111,52 @@ function newPeer() {
   const peer = new RTCPeerConnection({ iceServers });
   localStream?.getTracks().forEach((track) => peer.addTrack(track, localStream));
   peer.ontrack = (event) => { remoteVideo.srcObject = event.streams[0]; };
+  const id = offerId;
   peer.onicecandidate = (event) => {
-    if (event.candidate) hub.invoke("Signal", "ice", JSON.stringify(event.candidate)).catch(() => {});
+    if (event.candidate) send("ice", id, event.candidate);
+  };
+  peer.onconnectionstatechange = () => {
+    if (role === "Buyer" && peer === pc && peer.connectionState === "failed" && !ended) offer();
   };
   pc = peer;
   return peer;
 }
 
+function send(kind, id, data) {
+  return hub.invoke("Signal", kind, JSON.stringify({ id, data })).catch(() => {});
+}
+
 async function offer() {
+  offerId = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  const id = offerId;
   const peer = newPeer();
   await peer.setLocalDescription(await peer.createOffer());
-  await hub.invoke("Signal", "offer", JSON.stringify(peer.localDescription));
+  if (id === offerId) await send("offer", id, peer.localDescription);
 }
 
 hub.on("PeerJoined", () => { if (role === "Buyer" && !ended) offer(); });
 hub.on("Signal", async (kind, payload) => {
-  const data = JSON.parse(payload);
-  if (kind === "offer") {
-    const peer = newPeer();
-    await peer.setRemoteDescription(data);
-    await peer.setLocalDescription(await peer.createAnswer());
-    await hub.invoke("Signal", "answer", JSON.stringify(peer.localDescription));
-    for (const c of pendingIce.splice(0)) await peer.addIceCandidate(c);
-  } else if (kind === "answer" && pc) {
-    await pc.setRemoteDescription(data);
-    for (const c of pendingIce.splice(0)) await pc.addIceCandidate(c);
-  } else if (kind === "ice") {
-    if (pc?.remoteDescription) await pc.addIceCandidate(data).catch(() => {});
-    else pendingIce.push(data);
+  const { id, data } = JSON.parse(payload);
+  try {
+    if (kind === "offer") {
+      offerId = id;
+      const peer = newPeer();
+      await peer.setRemoteDescription(data);
+      await peer.setLocalDescription(await peer.createAnswer());
+      if (id !== offerId) return;
+      await send("answer", id, peer.localDescription);
+      for (const c of pendingIce.splice(0)) await peer.addIceCandidate(c).catch(() => {});
+    } else if (id !== offerId) {
+      // An answer or candidate for a peer connection that was already replaced.
+    } else if (kind === "answer" && pc) {
+      await pc.setRemoteDescription(data);
+      for (const c of pendingIce.splice(0)) await pc.addIceCandidate(c).catch(() => {});
+    } else if (kind === "ice") {
+      if (pc?.remoteDescription) await pc.addIceCandidate(data).catch(() => {});
+      else pendingIce.push(data);
+    }
+  } catch (error) {
+    console.warn("Signaling step failed", kind, error);
   }
 });
 hub.on("Status", onStatus);
