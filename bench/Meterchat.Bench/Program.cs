@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Meterchat.Bench.Chats;
 using Meterchat.Bench.Deposits;
 using Meterchat.Bench.Ledger;
 
@@ -21,6 +22,8 @@ internal static class Program
                 return 0;
             case "deposits-watcher":
                 return await WatcherThroughput.RunAsync(args);
+            case "meter":
+                return await MeterLoad.RunAsync(args[1..]);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;

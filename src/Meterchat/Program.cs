@@ -33,5 +33,6 @@ app.MapLedger();
 app.MapChain();
 app.MapWithdrawals();
 app.MapDeposits();
+app.MapChats();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,7 @@
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Chats;
 
@@ -7,9 +10,36 @@ public static class ChatsFeature
     public static IHostApplicationBuilder AddChats(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<MeterOptions>().BindConfiguration(MeterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new Meter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeterOptions>>().Value));
         builder.Services.AddSingleton<IMediaEvidence, ClientReportedEvidence>();
         builder.Services.AddSingleton<IChatSessions, ChatSessionStore>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ChatNotifier>();
+        builder.Services.AddSingleton<MeterClock>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
+
+        // WebSockets and server-sent events cannot send headers: the hub's bearer token comes in the query string.
+        builder.Services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            var previous = o.Events.OnMessageReceived;
+            o.Events.OnMessageReceived = async context =>
+            {
+                await previous(context);
+                if (context.Token is null && context.Request.Path.StartsWithSegments(ChatHub.Path)
+                    && context.Request.Query["access_token"] is { Count: > 0 } token)
+                {
+                    context.Token = token.ToString();
+                }
+            };
+        });
         return builder;
+    }
+
+    public static WebApplication MapChats(this WebApplication app)
+    {
+        app.MapHub<ChatHub>(ChatHub.Path);
+        app.MapChatApi();
+        return app;
     }
 }

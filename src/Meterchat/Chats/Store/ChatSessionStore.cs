@@ -74,6 +74,98 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
         return await db.Set<ChatSessionRow>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct);
     }
 
+    public async Task<IReadOnlyList<Guid>> AppendAsync(IReadOnlyList<ChatAppend> appends, CancellationToken ct = default)
+    {
+        if (appends.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = appends.Select(a => a.SessionId).ToList();
+        var rows = await db.Set<ChatSessionRow>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var conflicts = new List<Guid>();
+        foreach (var append in appends)
+        {
+            if (!rows.TryGetValue(append.SessionId, out var row) || row.EventCount != append.StoredCount)
+            {
+                conflicts.Add(append.SessionId);
+                continue;
+            }
+
+            var events = append.Session.Events;
+            for (var seq = append.StoredCount; seq < events.Count; seq++)
+            {
+                db.Add(new ChatEventRow { SessionId = append.SessionId, Seq = seq, At = events[seq].At, Json = ChatJson.Serialize(events[seq]) });
+            }
+
+            Summarise(row, append.Session);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return conflicts;
+        }
+        catch (DbUpdateException)
+        {
+            // A writer on another node slipped in between the read and the write: nothing was stored, reload them all.
+            return ids;
+        }
+    }
+
+    public async Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        var result = new List<(ChatSessionRow, ChatSession)>(sessionIds.Count);
+        foreach (var chunk in sessionIds.Chunk(1000))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var rows = await db.Set<ChatSessionRow>().AsNoTracking().Where(r => chunk.Contains(r.Id)).ToListAsync(ct);
+            var logs = (await db.Set<ChatEventRow>().AsNoTracking().Where(e => chunk.Contains(e.SessionId))
+                .Select(e => new { e.SessionId, e.Seq, e.Json }).ToListAsync(ct))
+                .ToLookup(e => e.SessionId);
+            foreach (var row in rows)
+            {
+                var log = logs[row.Id].OrderBy(e => e.Seq).Select(e => ChatJson.Deserialize(e.Json));
+                result.Add((row, ChatSession.Replay(log, meter, media)));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ChatSessionRow>> ListOpenAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        ChatState[] open = [ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
+        return await db.Set<ChatSessionRow>().AsNoTracking().Where(r => open.Contains(r.State)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ChatSessionRow>> ListRefundCandidatesAsync(DateTimeOffset since, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Set<ChatSessionRow>().AsNoTracking()
+            .Where(r => r.State == ChatState.Ended && r.EndReason == Chats.EndReason.ConnectionLost && r.UnitsCharged > 0)
+            .ToListAsync(ct);
+
+        // Filtered here: SQLite cannot compare DateTimeOffset in SQL.
+        return rows.Where(r => r.EndedAt >= since).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChatSessionRow>> ListForUserAsync(string userId, int limit, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Set<ChatSessionRow>().AsNoTracking()
+            .Where(r => r.BuyerId == userId || r.SellerId == userId)
+            .OrderByDescending(r => r.Id).Take(limit).ToListAsync(ct);
+        return rows;
+    }
+
     private async Task<ChatSession> ReplayAsync(AppDbContext db, Guid sessionId, CancellationToken ct)
     {
         var log = await db.Set<ChatEventRow>().AsNoTracking().Where(r => r.SessionId == sessionId)

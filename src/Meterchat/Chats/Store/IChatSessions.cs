@@ -19,4 +19,22 @@ public interface IChatSessions
 
     /// <summary>The summary row, or null.</summary>
     Task<ChatSessionRow?> FindAsync(Guid sessionId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Persists events already applied to in-memory sessions (the meter clock's batch), all in one transaction.
+    /// Returns the sessions whose stored log moved on meanwhile (another writer): the caller reloads those.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> AppendAsync(IReadOnlyList<ChatAppend> appends, CancellationToken ct = default);
+
+    /// <summary>Summary rows of sessions that are not over and were accepted (the clock's work after a restart).</summary>
+    Task<IReadOnlyList<ChatSessionRow>> ListOpenAsync(CancellationToken ct = default);
+
+    /// <summary>Ended sessions that may still owe an automatic refund (ended since <paramref name="since"/>).</summary>
+    Task<IReadOnlyList<ChatSessionRow>> ListRefundCandidatesAsync(DateTimeOffset since, CancellationToken ct = default);
+
+    /// <summary>A user's sessions as buyer or seller, newest first.</summary>
+    Task<IReadOnlyList<ChatSessionRow>> ListForUserAsync(string userId, int limit, CancellationToken ct = default);
+
+    /// <summary>Many sessions rebuilt from their logs in two queries (a restart, a node taking over).</summary>
+    Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default);
 }

@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Meterchat.Chats.Store;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>Party-only HTTP endpoints: the clean leave (sendBeacon on pagehide), the receipt, the user's history.</summary>
+public static class ChatEndpoints
+{
+    public static void MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/chats").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ChatHub.AuthSchemes });
+
+        group.MapPost("/{id:guid}/leave", async (Guid id, ClaimsPrincipal user, IChatSessions store, MeterClock clock, TimeProvider time, CancellationToken ct) =>
+        {
+            var party = await PartyAsync(store, id, user, ct);
+            if (party is not { } p)
+            {
+                return NotYours();
+            }
+
+            await clock.ApplyAsync(id, new PartyLeft(time.GetUtcNow(), p), ct);
+            return Results.NoContent();
+        }).DisableAntiforgery();
+
+        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, Meter meter, IMediaEvidence media, TimeProvider time, CancellationToken ct) =>
+        {
+            if (await PartyAsync(store, id, user, ct) is null)
+            {
+                return NotYours();
+            }
+
+            var session = (await store.LoadAsync(id, ct))!;
+            return Results.Ok(ReceiptView.Of(id, Receipt.Of(session, time.GetUtcNow())));
+        });
+
+        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, CancellationToken ct) =>
+        {
+            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+            var rows = await store.ListForUserAsync(userId, 100, ct);
+            return Results.Ok(rows.Select(r => new
+            {
+                r.Id,
+                Role = r.BuyerId == userId ? "Buyer" : "Seller",
+                State = r.State.ToString(),
+                EndReason = r.EndReason?.ToString(),
+                r.CreatedAt,
+                r.EndedAt,
+                r.UnitsCharged,
+                r.RateTokensPerMinute,
+            }));
+        });
+    }
+
+    /// <summary>The caller's part in the session, or null when it is not theirs (or does not exist).</summary>
+    public static async Task<Party?> PartyAsync(IChatSessions store, Guid id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var row = await store.FindAsync(id, ct);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return row is null || userId is null ? null : userId == row.BuyerId ? Party.Buyer : userId == row.SellerId ? Party.Seller : null;
+    }
+
+    // A session of someone else's is indistinguishable from a missing one.
+    private static IResult NotYours() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, type: "chat/not-found", title: "No such chat", detail: "There is no chat with this id among yours.");
+}

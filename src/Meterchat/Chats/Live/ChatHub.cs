@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Meterchat.Chats.Store;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>
+/// Signaling and media evidence for one session per connection. Only the buyer or the seller may join; WebRTC
+/// messages go to the other party only. Each client's report (every 2 s) is both evidence and heartbeat.
+/// </summary>
+[Authorize(AuthenticationSchemes = AuthSchemes)]
+public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider time, IOptions<ChatOptions> options) : Hub<IChatClient>
+{
+    public const string Path = "/hubs/chat";
+    public const string AuthSchemes = "Identity.Bearer,Identity.Application";
+
+    private const string SessionKey = "session";
+    private const string PartyKey = "party";
+    private const string LastReportKey = "lastReport";
+
+    // Which parties have a joined connection, for "is the other side here" (one node; a backplane would share it).
+    private static readonly ConcurrentDictionary<(Guid, Party), int> Present = new();
+
+    public async Task<JoinResult> Join(Guid sessionId)
+    {
+        var row = await store.FindAsync(sessionId, Context.ConnectionAborted);
+        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+        Party? party = row is null || userId is null ? null : userId == row.BuyerId ? Party.Buyer : userId == row.SellerId ? Party.Seller : null;
+        if (party is not { } p)
+        {
+            throw new HubException("This chat is not yours.");
+        }
+
+        if (Context.Items.ContainsKey(SessionKey))
+        {
+            throw new HubException("This connection already joined a chat.");
+        }
+
+        Context.Items[SessionKey] = sessionId;
+        Context.Items[PartyKey] = p;
+        await Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.Group(sessionId, p));
+        Present.AddOrUpdate((sessionId, p), 1, (_, n) => n + 1);
+        var other = p == Party.Buyer ? Party.Seller : Party.Buyer;
+        await clock.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
+        await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
+        var status = await clock.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
+        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), Present.TryGetValue((sessionId, other), out var n) && n > 0, status);
+    }
+
+    /// <summary>The client's media report, every 2 s: peer connection connected, other side's video decoding.</summary>
+    public async Task Report(bool peerConnected, bool receivingVideo)
+    {
+        var (sessionId, party) = Joined();
+        var now = time.GetUtcNow();
+        if (Context.Items.TryGetValue(LastReportKey, out var last) && last is DateTimeOffset l
+            && now - l < TimeSpan.FromMilliseconds(options.Value.MinReportIntervalMilliseconds))
+        {
+            return;
+        }
+
+        Context.Items[LastReportKey] = now;
+        await clock.ApplyAsync(sessionId, new MediaReported(now, party, peerConnected, receivingVideo));
+    }
+
+    /// <summary>Relays a WebRTC message (offer, answer, ice) to the other party only.</summary>
+    public Task Signal(string kind, string payload)
+    {
+        var (sessionId, party) = Joined();
+        if (kind is not ("offer" or "answer" or "ice") || payload.Length > 64 * 1024)
+        {
+            throw new HubException("Unknown or oversized signal.");
+        }
+
+        var other = party == Party.Buyer ? Party.Seller : Party.Buyer;
+        return Clients.Group(ChatNotifier.Group(sessionId, other)).Signal(kind, payload);
+    }
+
+    /// <summary>The End button: a clean leave ends the session at once.</summary>
+    public async Task Leave()
+    {
+        var (sessionId, party) = Joined();
+        Context.Items["left"] = true;
+        await clock.ApplyAsync(sessionId, new PartyLeft(time.GetUtcNow(), party));
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(SessionKey, out var s) && s is Guid sessionId && Context.Items[PartyKey] is Party party)
+        {
+            Present.AddOrUpdate((sessionId, party), 0, (_, n) => Math.Max(0, n - 1));
+            if (!Context.Items.ContainsKey("left"))
+            {
+                await clock.ApplyAsync(sessionId, new PartyDisconnected(time.GetUtcNow(), party));
+            }
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private (Guid Session, Party Party) Joined() =>
+        Context.Items.TryGetValue(SessionKey, out var s) && s is Guid id && Context.Items[PartyKey] is Party p
+            ? (id, p)
+            : throw new HubException("Join a chat first.");
+
+    private async Task<ChatStatus> ClosedStatusAsync(Guid sessionId, Party party)
+    {
+        var session = await store.LoadAsync(sessionId) ?? throw new HubException("No such chat.");
+        var row = (await store.FindAsync(sessionId))!;
+        var live = new LiveSession(sessionId, row.BuyerId, row.SellerId, session, new HeartbeatWatch(TimeSpan.FromSeconds(1)));
+        return ChatNotifier.StatusFor(live, party, time.GetUtcNow(), clock.Meter);
+    }
+}

@@ -1,0 +1,63 @@
+using Meterchat.Ledger;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>
+/// Pushes a session's state to its parties: on every state change and every charged unit, never per second
+/// (the browser animates the timer from the server's timestamps).
+/// </summary>
+public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Meter meter)
+{
+    public static string Group(Guid sessionId, Party party) => $"chat:{sessionId}:{party}";
+
+    public static ChatStatus StatusFor(LiveSession live, Party party, DateTimeOffset now, Meter meter)
+    {
+        var session = live.Session;
+        var charged = session.Charged;
+        Micros? balance = null;
+        double? secondsLeft = null;
+        string? warning = null;
+        if (party == Party.Buyer && live.Wallet is { } wallet)
+        {
+            balance = wallet;
+            var outlook = meter.Outlook(session, now, wallet);
+            if (outlook.LiveTimeLeft != TimeSpan.MaxValue)
+            {
+                secondsLeft = outlook.LiveTimeLeft.TotalSeconds;
+                if (session.State == ChatState.Live && outlook.LiveTimeLeft <= meter.Options.Warning)
+                {
+                    warning = outlook.LimitedBy == EndReason.SpendingLimitReached
+                        ? "Less than a minute left before your spending limit for this chat."
+                        : "Less than a minute left on your balance: top up to keep talking.";
+                }
+            }
+        }
+
+        return new ChatStatus(
+            live.Id,
+            party.ToString(),
+            session.State.ToString(),
+            session.EndReason?.ToString(),
+            now,
+            session.LiveTime(now).TotalSeconds,
+            session.State == ChatState.Live,
+            session.UnitsCharged,
+            charged.Value,
+            charged.ToTokensString(),
+            session.Pauses,
+            balance?.Value,
+            balance?.ToTokensString(),
+            secondsLeft,
+            warning);
+    }
+
+    public async Task StatusAsync(LiveSession live, DateTimeOffset now)
+    {
+        await hub.Clients.Group(Group(live.Id, Party.Buyer)).Status(StatusFor(live, Party.Buyer, now, meter));
+        await hub.Clients.Group(Group(live.Id, Party.Seller)).Status(StatusFor(live, Party.Seller, now, meter));
+    }
+
+    public Task EndedAsync(LiveSession live, DateTimeOffset now) =>
+        hub.Clients.Groups(Group(live.Id, Party.Buyer), Group(live.Id, Party.Seller)).Ended(ReceiptView.Of(live.Id, Receipt.Of(live.Session, now)));
+}

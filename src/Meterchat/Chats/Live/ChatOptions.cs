@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>The live side of chats (hub, clock, ICE), bound from the "Chat" section.</summary>
+public sealed class ChatOptions
+{
+    public const string SectionName = "Chat";
+
+    /// <summary>STUN/TURN servers handed to browsers. Dev default: none (loopback needs no STUN).</summary>
+    public List<IceServer> IceServers { get; set; } = [];
+
+    /// <summary>coturn's use-auth-secret; when set, TURN credentials are minted per session for <see cref="TurnUrls"/>.</summary>
+    public string? TurnSecret { get; set; }
+
+    public List<string> TurnUrls { get; set; } = [];
+
+    [Range(1, 1440)]
+    public int TurnCredentialMinutes { get; set; } = 240;
+
+    /// <summary>How often the meter clock looks for due work.</summary>
+    [Range(10, 5000)]
+    public int TickMilliseconds { get; set; } = 100;
+
+    /// <summary>Whether the clock runs on its own; tests turn it off and call MeterClock.TickAsync.</summary>
+    public bool RunClock { get; set; } = true;
+
+    /// <summary>A connection's media reports closer together than this are dropped (clients send one every 2 s).</summary>
+    [Range(0, 10_000)]
+    public int MinReportIntervalMilliseconds { get; set; } = 500;
+}
+
+/// <summary>One RTCIceServer as the browser wants it.</summary>
+public sealed record IceServer(IReadOnlyList<string> Urls, string? Username = null, string? Credential = null);

@@ -1,0 +1,33 @@
+using Meterchat.Ledger;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>
+/// A session the clock keeps in memory: the derived state (a cache of the stored log), the heartbeats, the
+/// buyer's last known wallet balance and when the clock should look at it next. Touched only under the clock's gate.
+/// </summary>
+public sealed class LiveSession(Guid id, string buyerId, string sellerId, ChatSession session, HeartbeatWatch watch)
+{
+    public Guid Id { get; } = id;
+
+    public string BuyerId { get; } = buyerId;
+
+    public string SellerId { get; } = sellerId;
+
+    public ChatSession Session { get; set; } = session;
+
+    /// <summary>How many of <see cref="ChatSession.Events"/> are stored.</summary>
+    public int Stored { get; set; } = session.Events.Count;
+
+    public HeartbeatWatch Watch { get; } = watch;
+
+    public Micros? Wallet { get; set; }
+
+    /// <summary>The time this session sits in the clock's queue for; null when it is not queued.</summary>
+    public DateTimeOffset? ScheduledAt { get; set; }
+
+    public bool RefundSettled { get; set; }
+
+    public string? PartyOf(string userId) =>
+        userId == BuyerId ? nameof(Party.Buyer) : userId == SellerId ? nameof(Party.Seller) : null;
+}

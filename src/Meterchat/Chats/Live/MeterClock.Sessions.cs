@@ -1,0 +1,315 @@
+using Meterchat.Chats.Store;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>The clock's in-memory sessions: what the hub changes, how they persist, and the rebuild on start.</summary>
+public sealed partial class MeterClock
+{
+    /// <summary>
+    /// Applies an event from a party (join, report, leave, drop) to the in-memory session and stores it when it
+    /// changed something. Returns the session after it, or null when there is no open session.
+    /// </summary>
+    public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var live = await GetOrLoadAsync(sessionId, ct);
+            if (live is null)
+            {
+                return null;
+            }
+
+            Track(live, e);
+            var result = live.Session.Apply(e);
+            if (result.IsApplied)
+            {
+                await PersistAsync([live], ct);
+                await notifier.StatusAsync(live, e.At);
+            }
+
+            Schedule(live, e.At);
+            return live;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The in-memory session for the hub's join, loading it from the store if needed.</summary>
+    public async Task<LiveSession?> FindAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await GetOrLoadAsync(sessionId, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Takes these sessions from the store into the clock's care (the load tool; a node taking over sessions).</summary>
+    public async Task AdoptAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow();
+            foreach (var live in await LoadManyAsync(sessionIds, ct))
+            {
+                Schedule(live, now);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<List<LiveSession>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
+    {
+        var loaded = new List<LiveSession>();
+        foreach (var (row, session) in await store.LoadManyAsync(sessionIds.Where(id => !_sessions.ContainsKey(id)).ToList(), ct))
+        {
+            var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout));
+            _sessions[row.Id] = live;
+            loaded.Add(live);
+        }
+
+        await RefreshWalletsAsync(loaded, ct);
+        return loaded;
+    }
+
+    /// <summary>A snapshot of a party's view (for a page render or a join).</summary>
+    public async Task<ChatStatus?> StatusAsync(Guid sessionId, Party party, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var live = await GetOrLoadAsync(sessionId, ct);
+            return live is null ? null : ChatNotifier.StatusFor(live, party, time.GetUtcNow(), meter);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // Heartbeats live only in memory: every report (and join) beats; a drop or leave stops the watch.
+    private static void Track(LiveSession live, ChatEvent e)
+    {
+        switch (e)
+        {
+            case MediaReported m:
+                live.Watch.Beat(m.Party, m.At);
+                break;
+            case PartyConnected c:
+                live.Watch.Beat(c.Party, c.At);
+                break;
+            case PartyDisconnected d:
+                live.Watch.Forget(d.Party);
+                break;
+            case PartyLeft l:
+                live.Watch.Forget(l.Party);
+                break;
+        }
+    }
+
+    private async Task<LiveSession?> GetOrLoadAsync(Guid sessionId, CancellationToken ct)
+    {
+        if (_sessions.TryGetValue(sessionId, out var live))
+        {
+            return live;
+        }
+
+        var row = await store.FindAsync(sessionId, ct);
+        if (row is null || row.State is ChatState.Requested || row.State is ChatState.Ended or ChatState.Declined or ChatState.Expired or ChatState.Failed)
+        {
+            return null;
+        }
+
+        var session = await store.LoadAsync(sessionId, ct);
+        if (session is null || session.IsOver)
+        {
+            return null;
+        }
+
+        live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout))
+        {
+            Wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(row.BuyerId), ct),
+        };
+        _sessions[sessionId] = live;
+        return live;
+    }
+
+    /// <summary>Stores the new events of these sessions in one transaction; a session another writer moved is reloaded.</summary>
+    private async Task PersistAsync(List<LiveSession> changed, CancellationToken ct)
+    {
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<Guid> conflicts;
+        try
+        {
+            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored)).ToList(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Memory ran ahead of the store: forget these sessions so the next touch reloads the truth.
+            // A unit whose transfer landed is re-planned, its key replays, and its event is recorded then.
+            logger.LogError(e, "Storing {Count} sessions' events failed; they are reloaded", changed.Count);
+            foreach (var live in changed)
+            {
+                _sessions.Remove(live.Id);
+            }
+
+            return;
+        }
+
+        foreach (var live in changed)
+        {
+            live.Stored = live.Session.Events.Count;
+        }
+
+        foreach (var id in conflicts)
+        {
+            logger.LogWarning("Session {Session} changed in the store meanwhile; reloading it", id);
+            if (_sessions.Remove(id, out var stale))
+            {
+                var reloaded = await GetOrLoadAsync(id, ct);
+                if (reloaded is not null)
+                {
+                    reloaded.Wallet = stale.Wallet;
+                    Schedule(reloaded, time.GetUtcNow());
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Refunds in full a session lost to a failure in its first seconds (key refund:{session}): the buyer's
+    /// charges come back from the seller's earnings and the platform's revenue. If the seller already moved the
+    /// earnings on, the refund takes what the earnings still hold (plus the platform's whole share): partial.
+    /// </summary>
+    private async Task RefundAsync(List<LiveSession> due, CancellationToken ct)
+    {
+        foreach (var live in due.Where(l => l.Session.RequiresAutoRefund && !l.RefundSettled))
+        {
+            var totals = live.Session.Terms.Split.Times(live.Session.UnitsCharged);
+            var result = await ledger.TransferAsync(Refund(live, totals.Seller, totals.Platform), ct);
+            if (result.Status == TransferStatus.InsufficientFunds)
+            {
+                var earnings = await ledger.GetBalanceAsync(AccountRef.Earnings(live.SellerId), ct);
+                var fromSeller = Micros.Min(earnings, totals.Seller);
+                logger.LogWarning("Refund of {Session} is partial: the seller's earnings hold {Earnings} of {Share}", live.Id, fromSeller, totals.Seller);
+                result = await ledger.TransferAsync(Refund(live, fromSeller, totals.Platform), ct);
+            }
+
+            live.RefundSettled = result.Succeeded;
+            if (!result.Succeeded)
+            {
+                logger.LogError("Refund of {Session} was {Status}: {Problem}", live.Id, result.Status, result.Problem);
+                live.RefundSettled = true;
+            }
+        }
+    }
+
+    private static TransferRequest Refund(LiveSession live, Micros fromSeller, Micros fromPlatform)
+    {
+        var legs = new List<Leg> { new(AccountRef.Wallet(live.BuyerId), fromSeller + fromPlatform) };
+        if (fromSeller.IsPositive)
+        {
+            legs.Add(new Leg(AccountRef.Earnings(live.SellerId), -fromSeller));
+        }
+
+        if (fromPlatform.IsPositive)
+        {
+            legs.Add(new Leg(AccountRef.PlatformRevenue, -fromPlatform));
+        }
+
+        return new TransferRequest(RefundKey(live.Id), TransferKind.Refund, legs, live.Id.ToString());
+    }
+
+    /// <summary>
+    /// The rebuild on start: every open session is replayed from its log, reconciled with the ledger (a unit whose
+    /// transfer landed but whose event did not is recorded now, at the moment it fell due), then gets
+    /// ServerRecovered: the live time stops at the last logged event, so the downtime is never billed.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var recovered = new List<LiveSession>();
+            var open = (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList();
+            foreach (var live in await LoadManyAsync(open, ct))
+            {
+                await RecordLandedUnitsAsync(live, ct);
+                live.Session.Apply(new ServerRecovered(now));
+                recovered.Add(live);
+            }
+
+            foreach (var row in await store.ListRefundCandidatesAsync(now.AddDays(-1), ct))
+            {
+                var session = await store.LoadAsync(row.Id, ct);
+                if (session is { RequiresAutoRefund: true })
+                {
+                    var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout));
+                    _sessions[row.Id] = live;
+                    recovered.Add(live);
+                }
+            }
+
+            await PersistAsync(recovered, ct);
+            foreach (var live in recovered)
+            {
+                Schedule(live, now);
+            }
+
+            if (recovered.Count > 0)
+            {
+                logger.LogInformation("Meter recovered {Count} sessions after a restart", recovered.Count);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RecordLandedUnitsAsync(LiveSession live, CancellationToken ct)
+    {
+        const int Window = 64;
+        var session = live.Session;
+        var keys = Enumerable.Range(1, Window).Select(i => UnitKey(live.Id, session.UnitsCharged + i)).ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var landed = await db.Set<LedgerTransfer>().AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).Select(t => t.IdempotencyKey).ToListAsync(ct);
+        for (var i = 0; i < Window && landed.Contains(keys[i]); i++)
+        {
+            var unit = session.UnitsCharged + 1;
+            var at = session.LastEventAt;
+            if (session.State == ChatState.Live)
+            {
+                var wait = meter.DueAt(unit) - session.LiveTime(at);
+                at = wait > TimeSpan.Zero ? at + wait : at;
+            }
+
+            var result = session.Apply(new UnitCharged(at, unit));
+            logger.LogWarning("Unit {Unit} of {Session} was in the ledger but not the log: {Outcome}", unit, live.Id, result.Outcome);
+            if (!result.IsApplied)
+            {
+                break;
+            }
+        }
+    }
+}

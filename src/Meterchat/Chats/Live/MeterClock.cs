@@ -1,0 +1,308 @@
+using Meterchat.Chats.Store;
+using Meterchat.Data;
+using Meterchat.Ledger;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>
+/// Drives every live session: each tick takes the sessions with something due (a unit, a deadline, a lost
+/// heartbeat, a warning), charges all their due units in ONE ledger batch, appends the resulting events in one
+/// store transaction, and pushes the new state. Sessions live in memory (a cache of their stored logs, rebuilt
+/// on start with ServerRecovered); all writes go through one gate, so this node is the only writer it races.
+/// </summary>
+public sealed partial class MeterClock(
+    IChatSessions store,
+    IServiceScopeFactory scopes,
+    ILedger ledger,
+    Meter meter,
+    ChatNotifier notifier,
+    TimeProvider time,
+    IOptions<ChatOptions> options,
+    ILogger<MeterClock> logger) : BackgroundService
+{
+    // Big enough never to limit a plan: the ledger's guarded transfer decides whether the wallet covers a unit.
+    private static readonly Micros Unlimited = new(long.MaxValue / 4);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<Guid, LiveSession> _sessions = [];
+    private readonly PriorityQueue<LiveSession, DateTimeOffset> _queue = new();
+    private int _lastCharged;
+
+    public Meter Meter => meter;
+
+    /// <summary>For the load tool: called with each charged unit's lag (when it landed in the ledger minus when it fell due).</summary>
+    public Action<TimeSpan>? UnitLag { get; set; }
+
+    /// <summary>Sessions held in memory now.</summary>
+    public int Count => _sessions.Count;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await RecoverAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunClock)
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromMilliseconds(options.Value.TickMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Meter tick failed; retrying");
+                await Task.Delay(interval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>One step of the clock: everything due by now. Returns how many units were charged.</summary>
+    public async Task<int> TickAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = time.GetUtcNow();
+            var due = TakeDue(now);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var live in due)
+            {
+                CheckDeadlines(live, now);
+            }
+
+            var charged = await ChargeAsync(due, now, ct);
+            await RefreshWalletsAsync(due.Where(l => l.Wallet is null || charged.Contains(l)).ToList(), ct);
+            foreach (var live in due)
+            {
+                if (live.Wallet is { } wallet && live.Session.State == ChatState.Live)
+                {
+                    var outlook = meter.Outlook(live.Session, now, wallet);
+                    if (outlook.WarningDue)
+                    {
+                        live.Session.Apply(outlook.Warned(now));
+                    }
+                }
+            }
+
+            await RefundAsync(due, ct);
+            var changed = due.Where(l => l.Session.Events.Count > l.Stored).ToList();
+            await PersistAsync(changed, ct);
+            foreach (var live in due)
+            {
+                if (changed.Contains(live) || charged.Contains(live))
+                {
+                    await notifier.StatusAsync(live, now);
+                }
+
+                if (live.Session.IsOver && live.Session.UnitsToCharge(now) == 0 && (live.RefundSettled || !live.Session.RequiresAutoRefund))
+                {
+                    await notifier.EndedAsync(live, now);
+                    _sessions.Remove(live.Id);
+                    live.ScheduledAt = null;
+                }
+                else
+                {
+                    Schedule(live, now);
+                }
+            }
+
+            return _lastCharged;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private List<LiveSession> TakeDue(DateTimeOffset now)
+    {
+        var due = new List<LiveSession>();
+        while (_queue.TryPeek(out var live, out var at) && at <= now)
+        {
+            _queue.Dequeue();
+            if (live.ScheduledAt == at && _sessions.ContainsKey(live.Id))
+            {
+                live.ScheduledAt = null;
+                due.Add(live);
+            }
+        }
+
+        return due;
+    }
+
+    private static void CheckDeadlines(LiveSession live, DateTimeOffset now)
+    {
+        var session = live.Session;
+        foreach (var party in live.Watch.TakeOverdue(now))
+        {
+            session.Apply(new HeartbeatLost(now, party));
+        }
+
+        if (session.ConnectDeadline <= now)
+        {
+            session.Apply(new ConnectTimedOut(now));
+        }
+
+        if (session.ReconnectDeadline <= now)
+        {
+            session.Apply(new ReconnectGraceExpired(now));
+        }
+    }
+
+    /// <summary>All due units of all due sessions in one ledger batch; each session stops at its first refusal.</summary>
+    private async Task<HashSet<LiveSession>> ChargeAsync(List<LiveSession> due, DateTimeOffset now, CancellationToken ct)
+    {
+        var requests = new List<TransferRequest>();
+        var plans = new List<(LiveSession Live, ChargePlan Plan, int First)>();
+        foreach (var live in due)
+        {
+            var plan = meter.Plan(live.Session, now, Unlimited);
+            if (plan.IsEmpty)
+            {
+                continue;
+            }
+
+            plans.Add((live, plan, requests.Count));
+            foreach (var unit in plan.Units)
+            {
+                requests.Add(UnitTransfer(live, unit, plan.Split));
+            }
+        }
+
+        var charged = new HashSet<LiveSession>();
+        _lastCharged = 0;
+        if (plans.Count == 0)
+        {
+            return charged;
+        }
+
+        var results = requests.Count == 0 ? [] : await ledger.TransferBatchAsync(requests, ct);
+        var landed = time.GetUtcNow();
+        foreach (var (live, plan, first) in plans)
+        {
+            var stopped = false;
+            for (var i = 0; i < plan.Count; i++)
+            {
+                var unit = plan.FirstUnit + i;
+                var result = results[first + i];
+                if (result.Succeeded)
+                {
+                    live.Session.Apply(new UnitCharged(now, unit));
+                    UnitLag?.Invoke(live.Session.LiveTime(now) - meter.DueAt(unit) + (landed - now));
+                    charged.Add(live);
+                    _lastCharged++;
+                    continue;
+                }
+
+                if (result.Status == TransferStatus.InsufficientFunds)
+                {
+                    live.Session.Apply(new UnitRefused(now, unit, EndReason.BalanceExhausted));
+                }
+                else
+                {
+                    logger.LogError("Unit {Unit} of {Session} was {Status}: {Problem}", unit, live.Id, result.Status, result.Problem);
+                }
+
+                stopped = true;
+                break;
+            }
+
+            if (!stopped && plan.StopReason is { } reason)
+            {
+                live.Session.Apply(new UnitRefused(now, plan.RefusedUnit!.Value, reason));
+            }
+        }
+
+        return charged;
+    }
+
+    public static TransferRequest UnitTransfer(LiveSession live, long unit, UnitSplit split) =>
+        new(
+            UnitKey(live.Id, unit),
+            TransferKind.ChatUnit,
+            split.Platform.IsPositive
+                ? [new Leg(AccountRef.Wallet(live.BuyerId), -split.Price), new Leg(AccountRef.Earnings(live.SellerId), split.Seller), new Leg(AccountRef.PlatformRevenue, split.Platform)]
+                : [new Leg(AccountRef.Wallet(live.BuyerId), -split.Price), new Leg(AccountRef.Earnings(live.SellerId), split.Seller)],
+            live.Id.ToString());
+
+    public static string UnitKey(Guid sessionId, long unit) => $"unit:{sessionId}:{unit}";
+
+    public static string RefundKey(Guid sessionId) => $"refund:{sessionId}";
+
+    /// <summary>The buyers' wallet balances in one query per thousand buyers (for the panel and the warnings).</summary>
+    private async Task RefreshWalletsAsync(List<LiveSession> sessions, CancellationToken ct)
+    {
+        if (sessions.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var byCode = sessions.GroupBy(l => AccountRef.Wallet(l.BuyerId).Code).ToList();
+        foreach (var chunk in byCode.Chunk(1000))
+        {
+            var codes = chunk.Select(g => g.Key).ToList();
+            var balances = await db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code))
+                .ToDictionaryAsync(a => a.Code, a => a.Balance, ct);
+            foreach (var group in chunk)
+            {
+                var wallet = new Micros(balances.GetValueOrDefault(group.Key));
+                foreach (var live in group)
+                {
+                    live.Wallet = wallet;
+                }
+            }
+        }
+    }
+
+    private void Schedule(LiveSession live, DateTimeOffset now)
+    {
+        if (!_sessions.ContainsKey(live.Id))
+        {
+            return;
+        }
+
+        var session = live.Session;
+        DateTimeOffset? next = session.IsOver ? now : session.NextUnitDueAt(now);
+        next = Earliest(next, session.ConnectDeadline);
+        next = Earliest(next, session.ReconnectDeadline);
+        next = Earliest(next, live.Watch.NextDeadline);
+        if (live.Wallet is { } wallet && session.State == ChatState.Live)
+        {
+            var outlook = meter.Outlook(session, now, wallet);
+            if (outlook.WarningDue || outlook.WarnAt > now)
+            {
+                next = Earliest(next, outlook.WarnAt);
+            }
+        }
+
+        if (next is { } at && (live.ScheduledAt is null || at < live.ScheduledAt))
+        {
+            live.ScheduledAt = at;
+            _queue.Enqueue(live, at);
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a < b ? a : b;
+}

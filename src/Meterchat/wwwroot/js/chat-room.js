@@ -1,0 +1,228 @@
+// The chat room: WebRTC between the two parties, signaling and media reports over the hub, the live meter panel.
+// The server meters; this page only reports what it sees (every 2 s, also the heartbeat) and shows the pushes.
+const root = document.getElementById("chat-room");
+const sessionId = root.dataset.session;
+const role = root.dataset.role;
+const $ = (id) => document.getElementById(id);
+const localVideo = $("local-video");
+const remoteVideo = $("remote-video");
+
+let localStream = null;
+let pc = null;
+let iceServers = [];
+let pendingIce = [];
+// Each offer has an id that its answer and ICE candidates carry: a second offer (a rejoin, or two joins racing)
+// supersedes the first, and late messages for an older peer connection are dropped.
+let offerId = 0;
+let lastFrames = 0;
+let ended = false;
+let shown = null; // { liveSeconds, running, at (performance.now()) }
+
+const hub = new signalR.HubConnectionBuilder()
+  .withUrl("/hubs/chat")
+  .withAutomaticReconnect([0, 1000, 2000, 2000, 5000, 5000, 10000])
+  .build();
+
+function showError(message) {
+  const box = $("media-error");
+  box.textContent = message;
+  box.hidden = !message;
+}
+
+function mediaMessage(error) {
+  switch (error?.name) {
+    case "NotAllowedError": return "The browser was not allowed to use your camera and microphone. Allow them in the address bar, then reload.";
+    case "NotFoundError": return "No camera or microphone was found. Connect one and reload.";
+    case "NotReadableError": return "Your camera or microphone is in use by another application. Close it and reload.";
+    case "OverconstrainedError": return "Your camera cannot deliver 640×480 video.";
+    default: return `The camera or microphone could not start (${error?.message ?? error}).`;
+  }
+}
+
+function format(seconds) {
+  const s = Math.max(0, seconds);
+  const m = Math.floor(s / 60);
+  return `${m}:${(s - m * 60).toFixed(1).padStart(4, "0")}`;
+}
+
+function tokens(micros) { return (micros / 10000).toFixed(2).replace(/\.?0+$/, ""); }
+
+function onStatus(status) {
+  shown = { liveSeconds: status.liveSeconds, running: status.running, at: performance.now() };
+  $("m-state").textContent = status.state === "Live" ? "Live: billing" : status.state === "Paused" ? "Paused: not billing" : status.state;
+  $("m-charged").textContent = status.tokensCharged;
+  if ($("m-balance") && status.balanceTokens != null) $("m-balance").textContent = `${status.balanceTokens} tokens`;
+  if ($("m-left")) $("m-left").textContent = status.secondsLeft == null ? "–" : (status.secondsLeft / 60).toFixed(1);
+  const warning = $("meter-warning");
+  warning.textContent = status.warning ?? "";
+  warning.hidden = !status.warning;
+  root.dataset.state = status.state;
+  root.dataset.units = status.units;
+  paint();
+}
+
+// The timer moves between pushes from the server's figure; the server pushes only on changes and units.
+function paint() {
+  if (!shown) return;
+  const extra = shown.running ? (performance.now() - shown.at) / 1000 : 0;
+  $("m-time").textContent = format(shown.liveSeconds + extra);
+}
+setInterval(paint, 100);
+
+function showReceipt(r) {
+  ended = true;
+  const rows = [
+    ["Ended", r.endReason ?? r.state],
+    ["Live time", format(r.liveSeconds)],
+    ["Units (0.1 min)", r.units],
+    ["Tokens charged", r.tokensCharged],
+    ["Platform commission", r.commissionTokens],
+    ["Seller's share", r.sellerShareTokens],
+    ["Pauses", r.pauses],
+  ];
+  if (r.refundMicros > 0) rows.push(["Refunded", `${tokens(r.refundMicros)} tokens (connection lost early)`]);
+  const list = $("receipt-rows");
+  list.replaceChildren(...rows.map(([k, v]) => {
+    const div = document.createElement("div");
+    const dt = document.createElement("dt");
+    const dd = document.createElement("dd");
+    dt.textContent = k;
+    dd.textContent = v;
+    div.append(dt, dd);
+    return div;
+  }));
+  $("receipt").hidden = false;
+  root.dataset.ended = "true";
+  root.dataset.units = r.units;
+  $("m-state").textContent = "Ended";
+  shown = shown && { ...shown, running: false, liveSeconds: r.liveSeconds };
+  paint();
+  for (const b of ["mute", "camera", "end"]) $(b).disabled = true;
+  pc?.close();
+  localStream?.getTracks().forEach((t) => t.stop());
+  hub.stop();
+  window.meterchat?.refreshBalance?.();
+}
+
+function newPeer() {
+  pc?.close();
+  pendingIce = [];
+  lastFrames = 0;
+  const peer = new RTCPeerConnection({ iceServers });
+  localStream?.getTracks().forEach((track) => peer.addTrack(track, localStream));
+  peer.ontrack = (event) => { remoteVideo.srcObject = event.streams[0]; };
+  const id = offerId;
+  peer.onicecandidate = (event) => {
+    if (event.candidate) send("ice", id, event.candidate);
+  };
+  peer.onconnectionstatechange = () => {
+    if (role === "Buyer" && peer === pc && peer.connectionState === "failed" && !ended) offer();
+  };
+  pc = peer;
+  return peer;
+}
+
+function send(kind, id, data) {
+  return hub.invoke("Signal", kind, JSON.stringify({ id, data })).catch(() => {});
+}
+
+async function offer() {
+  offerId = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  const id = offerId;
+  const peer = newPeer();
+  await peer.setLocalDescription(await peer.createOffer());
+  if (id === offerId) await send("offer", id, peer.localDescription);
+}
+
+hub.on("PeerJoined", () => { if (role === "Buyer" && !ended) offer(); });
+hub.on("Signal", async (kind, payload) => {
+  const { id, data } = JSON.parse(payload);
+  try {
+    if (kind === "offer") {
+      offerId = id;
+      const peer = newPeer();
+      await peer.setRemoteDescription(data);
+      await peer.setLocalDescription(await peer.createAnswer());
+      if (id !== offerId) return;
+      await send("answer", id, peer.localDescription);
+      for (const c of pendingIce.splice(0)) await peer.addIceCandidate(c).catch(() => {});
+    } else if (id !== offerId) {
+      // An answer or candidate for a peer connection that was already replaced.
+    } else if (kind === "answer" && pc) {
+      await pc.setRemoteDescription(data);
+      for (const c of pendingIce.splice(0)) await pc.addIceCandidate(c).catch(() => {});
+    } else if (kind === "ice") {
+      if (pc?.remoteDescription) await pc.addIceCandidate(data).catch(() => {});
+      else pendingIce.push(data);
+    }
+  } catch (error) {
+    console.warn("Signaling step failed", kind, error);
+  }
+});
+hub.on("Status", onStatus);
+hub.on("Ended", showReceipt);
+
+async function join() {
+  const joined = await hub.invoke("Join", sessionId);
+  iceServers = joined.iceServers;
+  onStatus(joined.status);
+  if (role === "Buyer" && joined.peerPresent) await offer();
+}
+// For tests and debugging: the hub, the current peer connection, and a manual rejoin after hub.stop().
+window.meterchatRoom = { hub, get pc() { return pc; }, rejoin: async () => { await hub.start(); await join(); } };
+hub.onreconnected(() => join().catch((e) => showError(`Could not rejoin the chat: ${e.message}`)));
+
+// Every 2 s: is the peer connection up, and are the other side's video frames still being decoded?
+async function report() {
+  if (ended || hub.state !== signalR.HubConnectionState.Connected) return;
+  let receiving = false;
+  const connected = pc?.connectionState === "connected";
+  if (pc) {
+    const stats = await pc.getStats();
+    stats.forEach((s) => {
+      if (s.type === "inbound-rtp" && s.kind === "video") {
+        receiving = s.framesDecoded > lastFrames;
+        lastFrames = s.framesDecoded;
+      }
+    });
+  }
+  await hub.invoke("Report", connected, receiving).catch(() => {});
+}
+setInterval(report, 2000);
+
+$("mute").addEventListener("click", (e) => {
+  const track = localStream?.getAudioTracks()[0];
+  if (!track) return;
+  track.enabled = !track.enabled;
+  e.target.setAttribute("aria-pressed", String(!track.enabled));
+  e.target.textContent = track.enabled ? "Mute" : "Unmute";
+});
+$("camera").addEventListener("click", (e) => {
+  const track = localStream?.getVideoTracks()[0];
+  if (!track) return;
+  track.enabled = !track.enabled;
+  e.target.setAttribute("aria-pressed", String(!track.enabled));
+  e.target.textContent = track.enabled ? "Camera off" : "Camera on";
+});
+$("end").addEventListener("click", async () => {
+  $("end").disabled = true;
+  await hub.invoke("Leave").catch(() => navigator.sendBeacon(`/api/chats/${sessionId}/leave`));
+});
+
+// Closing the tab is a clean leave: the server ends the session at once instead of waiting out the grace.
+window.addEventListener("pagehide", () => {
+  if (!ended) navigator.sendBeacon(`/api/chats/${sessionId}/leave`);
+});
+
+try {
+  localStream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: true });
+  localVideo.srcObject = localStream;
+} catch (error) {
+  showError(mediaMessage(error));
+}
+try {
+  await hub.start();
+  await join();
+} catch (error) {
+  showError(`Could not join the chat: ${error.message ?? error}`);
+}
