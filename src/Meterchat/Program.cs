@@ -4,6 +4,7 @@ using Meterchat.Chats;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Sellers;
 using Meterchat.Web;
 
 // Operator verbs (audit, tron, devchain) run without starting the web host.
@@ -19,6 +20,7 @@ builder.AddAccounts();
 builder.Services.AddLedger();
 builder.AddChain();
 builder.AddChats();
+builder.AddSellers();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -27,5 +29,6 @@ app.MapWeb();
 app.MapAccounts();
 app.MapLedger();
 app.MapChain();
+app.MapSellers();
 await app.RunAsync();
 return 0;

@@ -317,6 +317,142 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.ToTable("LedgerTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Sellers.Report", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerBlock", b =>
+                {
+                    b.Property<string>("SellerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BuyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("SellerId", "BuyerId");
+
+                    b.ToTable("SellerBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("AutoAccept")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("IdleSince")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("PhotoFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RateTokensPerMinute")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingCentis")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WantsOnline")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RateTokensPerMinute");
+
+                    b.HasIndex("RatingCentis");
+
+                    b.HasIndex("Presence", "CreatedAt");
+
+                    b.HasIndex("Presence", "RateTokensPerMinute");
+
+                    b.HasIndex("Presence", "RatingCentis");
+
+                    b.ToTable("SellerProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerTag", b =>
+                {
+                    b.Property<string>("SellerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("SellerId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "SellerId");
+
+                    b.ToTable("SellerTags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -473,6 +609,15 @@ namespace Meterchat.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meterchat.Sellers.SellerTag", b =>
+                {
+                    b.HasOne("Meterchat.Sellers.SellerProfile", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -522,6 +667,11 @@ namespace Meterchat.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerProfile", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }

@@ -302,6 +302,140 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("LedgerTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Sellers.Report", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerBlock", b =>
+                {
+                    b.Property<string>("SellerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SellerId", "BuyerId");
+
+                    b.ToTable("SellerBlocks", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerProfile", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoAccept")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IdleSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Presence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RateTokensPerMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingCentis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("RateTokensPerMinute");
+
+                    b.HasIndex("RatingCentis");
+
+                    b.HasIndex("Presence", "CreatedAt");
+
+                    b.HasIndex("Presence", "RateTokensPerMinute");
+
+                    b.HasIndex("Presence", "RatingCentis");
+
+                    b.ToTable("SellerProfiles", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerTag", b =>
+                {
+                    b.Property<string>("SellerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SellerId", "Kind", "Value");
+
+                    b.HasIndex("Kind", "Value", "SellerId");
+
+                    b.ToTable("SellerTags", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -454,6 +588,15 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Meterchat.Sellers.SellerTag", b =>
+                {
+                    b.HasOne("Meterchat.Sellers.SellerProfile", null)
+                        .WithMany("Tags")
+                        .HasForeignKey("SellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -503,6 +646,11 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Meterchat.Sellers.SellerProfile", b =>
+                {
+                    b.Navigation("Tags");
                 });
 #pragma warning restore 612, 618
         }
