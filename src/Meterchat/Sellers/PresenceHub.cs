@@ -9,7 +9,7 @@ namespace Meterchat.Sellers;
 /// <see cref="AttachSeller"/>, which makes the seller count as connected (online when they chose online).
 /// Pushes to one person go to <c>Clients.User(id)</c>.
 /// </summary>
-[Authorize]
+[Authorize(AuthenticationSchemes = SellerAuth.Schemes)]
 public sealed class PresenceHub(PresenceLinks links, SellerPresence presence) : Hub<IPresenceClient>
 {
     public async Task AttachSeller()

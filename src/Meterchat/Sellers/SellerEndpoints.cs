@@ -8,12 +8,12 @@ public static class SellerEndpoints
 {
     public static IEndpointRouteBuilder MapSellerEndpoints(this IEndpointRouteBuilder app)
     {
-        var browse = app.MapGroup("/api/sellers").RequireAuthorization().WithTags("Sellers");
+        var browse = app.MapGroup("/api/sellers").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
         browse.MapGet("/", Browse).WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages.");
         browse.MapGet("/{id}", GetSeller).WithSummary("One seller's card.");
         browse.MapGet("/{id}/photo", GetPhoto).WithSummary("A seller's photo.");
 
-        var me = app.MapGroup("/api/seller").RequireAuthorization().WithTags("Sellers");
+        var me = app.MapGroup("/api/seller").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
         me.MapGet("/profile", GetProfile).WithSummary("The caller's seller profile.");
         me.MapPut("/profile", SaveProfile).WithSummary("Become a seller or edit the profile (rate within the configured bounds).");
         me.MapPost("/photo", UploadPhoto).DisableAntiforgery().WithSummary("Upload a JPEG, PNG or WebP photo (at most 2 MB).");
@@ -23,12 +23,12 @@ public static class SellerEndpoints
         me.MapPost("/blocks", Block).WithSummary("Block a buyer: no requests or matches; an active chat ends.");
         me.MapDelete("/blocks/{buyerId}", Unblock).WithSummary("Unblock a buyer.");
 
-        app.MapPost("/api/chat-requests", RequestChat).RequireAuthorization(AccountPolicies.VerifiedEmail).WithTags("Sellers")
+        app.MapPost("/api/chat-requests", RequestChat).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
             .WithSummary("Request a chat at the rate the buyer confirmed; the seller's page rings.");
-        app.MapPost("/api/quick-match", QuickMatch).RequireAuthorization(AccountPolicies.VerifiedEmail).WithTags("Sellers")
+        app.MapPost("/api/quick-match", QuickMatch).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
             .WithSummary("Ring the best available seller within a max rate and tags.");
-        app.MapPost("/api/reports", FileReport).RequireAuthorization().WithTags("Sellers").WithSummary("Report someone to moderation.");
-        app.MapGet("/api/admin/reports", ListReports).RequireAuthorization(AccountPolicies.Admin).WithTags("Admin").WithSummary("The report queue.");
+        app.MapPost("/api/reports", FileReport).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers").WithSummary("Report someone to moderation.");
+        app.MapGet("/api/admin/reports", ListReports).RequireAuthorization(AccountPolicies.Admin).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Admin").WithSummary("The report queue.");
         app.MapHub<PresenceHub>("/hubs/presence");
         return app;
     }
