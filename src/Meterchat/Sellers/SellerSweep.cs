@@ -56,9 +56,15 @@ public sealed class SellerSweep(
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Presence, Presence.Offline), ct);
     }
 
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before the app serves anything, so a seller who comes online right after start is never reset.
+        await ResetAfterStartAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await ResetAfterStartAsync(stoppingToken);
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.SweepMilliseconds), TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
