@@ -22,6 +22,9 @@ internal static class Program
                 return 0;
             case "deposits-watcher":
                 return await WatcherThroughput.RunAsync(args);
+            case "sellers":
+                await Sellers.SellersLoad.RunAsync(args[1..]);
+                return 0;
             case "meter":
                 return await MeterLoad.RunAsync(args[1..]);
             default:

@@ -5,6 +5,7 @@ using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Deposits;
 using Meterchat.Ledger;
+using Meterchat.Sellers;
 using Meterchat.Web;
 using Meterchat.Withdrawals;
 
@@ -23,6 +24,7 @@ builder.AddChain();
 builder.AddChats();
 builder.AddWithdrawals();
 builder.AddDeposits();
+builder.AddSellers();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -34,5 +36,6 @@ app.MapChain();
 app.MapWithdrawals();
 app.MapDeposits();
 app.MapChats();
+app.MapSellers();
 await app.RunAsync();
 return 0;

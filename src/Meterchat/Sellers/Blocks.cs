@@ -1,0 +1,43 @@
+using Meterchat.Chats;
+using Meterchat.Chats.Store;
+using Meterchat.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Sellers;
+
+/// <summary>A seller blocks a buyer: future requests and matches are refused, and a chat between them ends now.</summary>
+public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock clock, ChatRequests requests, SellerPresence presence, TimeProvider time)
+{
+    public async Task BlockAsync(string sellerId, string buyerId, CancellationToken ct = default)
+    {
+        if (!await db.Set<SellerBlock>().AnyAsync(b => b.SellerId == sellerId && b.BuyerId == buyerId, ct))
+        {
+            db.Add(new SellerBlock { SellerId = sellerId, BuyerId = buyerId, At = time.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var open = await db.Set<ChatSessionRow>().AsNoTracking()
+            .Where(s => s.SellerId == sellerId && s.BuyerId == buyerId && (s.State == ChatState.Requested || SellerPresence.InChat.Contains(s.State)))
+            .Select(s => new { s.Id, s.State }).ToListAsync(ct);
+        foreach (var s in open)
+        {
+            if (s.State == ChatState.Requested)
+            {
+                await requests.DeclineAsync(sellerId, s.Id, ct);
+            }
+            else
+            {
+                // Through the clock, so its live copy, the pushes and the receipt see the end too.
+                await clock.ApplyAsync(s.Id, new BuyerBlocked(time.GetUtcNow()), ct);
+            }
+        }
+
+        if (open.Count > 0)
+        {
+            await presence.RefreshAsync(sellerId, ct);
+        }
+    }
+
+    public async Task UnblockAsync(string sellerId, string buyerId, CancellationToken ct = default) =>
+        await db.Set<SellerBlock>().Where(b => b.SellerId == sellerId && b.BuyerId == buyerId).ExecuteDeleteAsync(ct);
+}

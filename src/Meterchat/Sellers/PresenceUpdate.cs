@@ -1,0 +1,3 @@
+namespace Meterchat.Sellers;
+
+public sealed record PresenceUpdate(string SellerId, string Presence);

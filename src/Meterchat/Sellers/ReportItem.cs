@@ -1,0 +1,3 @@
+namespace Meterchat.Sellers;
+
+public sealed record ReportItem(long Id, string ReporterId, string SubjectId, string Reason, DateTimeOffset At);

@@ -1,0 +1,72 @@
+using Meterchat.Accounts;
+using Meterchat.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Sellers;
+
+/// <summary>Becoming a seller and editing the profile. A rate change only affects requests made after it.</summary>
+public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, IOptions<SellersOptions> options, TimeProvider time)
+{
+    public async Task<Outcome<SellerProfile>> SaveAsync(string userId, ProfileInput input, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        if (input.RateTokensPerMinute < o.MinRate || input.RateTokensPerMinute > o.MaxRate)
+        {
+            return new SellerProblem(400, "seller/rate-out-of-bounds", "Rate out of bounds",
+                $"The rate must be a whole number of tokens per minute from {o.MinRate} to {o.MaxRate}.");
+        }
+
+        var name = input.DisplayName?.Trim() ?? "";
+        if (name.Length is 0 or > SellersOptions.MaxDisplayName)
+        {
+            return SellerProblem.Invalid($"The display name must be 1 to {SellersOptions.MaxDisplayName} characters.");
+        }
+
+        var bio = input.Bio?.Trim() ?? "";
+        if (bio.Length > SellersOptions.MaxBio)
+        {
+            return SellerProblem.Invalid($"The bio must be at most {SellersOptions.MaxBio} characters.");
+        }
+
+        var tags = Normalise(input.Tags);
+        var languages = Normalise(input.Languages);
+        if (tags is null || languages is null)
+        {
+            return SellerProblem.Invalid($"At most {SellersOptions.MaxTags} tags and languages, each up to {SellersOptions.MaxTagLength} characters.");
+        }
+
+        var profile = await db.Set<SellerProfile>().Include(p => p.Tags).SingleOrDefaultAsync(p => p.UserId == userId, ct);
+        if (profile is null)
+        {
+            var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("A signed-in user exists.");
+            if (!await users.IsInRoleAsync(user, Roles.Seller))
+            {
+                await users.AddToRoleAsync(user, Roles.Seller);
+            }
+
+            profile = new SellerProfile { UserId = userId, DisplayName = name, CreatedAt = time.GetUtcNow(), IdleSince = time.GetUtcNow() };
+            db.Add(profile);
+        }
+
+        profile.DisplayName = name;
+        profile.Bio = bio;
+        profile.RateTokensPerMinute = input.RateTokensPerMinute;
+        profile.AutoAccept = input.AutoAccept;
+        profile.Tags.Clear();
+        profile.Tags.AddRange(tags.Select(t => new SellerTag { SellerId = userId, Kind = TagKind.Tag, Value = t }));
+        profile.Tags.AddRange(languages.Select(t => new SellerTag { SellerId = userId, Kind = TagKind.Language, Value = t }));
+        await db.SaveChangesAsync(ct);
+        return profile;
+    }
+
+    public Task<SellerProfile?> FindAsync(string userId, CancellationToken ct = default) =>
+        db.Set<SellerProfile>().AsNoTracking().Include(p => p.Tags).SingleOrDefaultAsync(p => p.UserId == userId, ct);
+
+    private static List<string>? Normalise(IReadOnlyList<string>? values)
+    {
+        var list = (values ?? []).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();
+        return list.Count > SellersOptions.MaxTags || list.Any(v => v.Length > SellersOptions.MaxTagLength) ? null : list;
+    }
+}

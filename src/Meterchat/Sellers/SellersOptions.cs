@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Meterchat.Sellers;
+
+/// <summary>Sellers' numbers (PRODUCT.md §4), bound from the "Sellers" section and validated on start.</summary>
+public sealed class SellersOptions : IValidatableObject
+{
+    public const string SectionName = "Sellers";
+    public const int PriorRatingCentis = 400;
+    public const int MaxDisplayName = 60;
+    public const int MaxBio = 2000;
+    public const int MaxTagLength = 30;
+    public const int MaxTags = 10;
+    public const int MaxReason = 1000;
+
+    [Range(1, 100_000)]
+    public int MinRate { get; set; } = 1;
+
+    [Range(1, 100_000)]
+    public int MaxRate { get; set; } = 500;
+
+    /// <summary>How long the seller's page rings before the request expires.</summary>
+    [Range(1, 600)]
+    public int RingSeconds { get; set; } = 30;
+
+    /// <summary>A seller whose page lost its connection stays online this long (a reload, a flaky network).</summary>
+    [Range(0, 600)]
+    public int OfflineGraceSeconds { get; set; } = 15;
+
+    /// <summary>How many sellers one quick match rings before giving up.</summary>
+    [Range(1, 20)]
+    public int QuickMatchAttempts { get; set; } = 3;
+
+    [Range(1, 20 * 1024 * 1024)]
+    public int MaxPhotoBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Where photos are stored; relative paths are under the app's content root.</summary>
+    public string PhotoDirectory { get; set; } = "data/photos";
+
+    /// <summary>How often the sweep expires rings, applies the offline grace and frees sellers whose chat ended.</summary>
+    [Range(100, 60_000)]
+    public int SweepMilliseconds { get; set; } = 1000;
+
+    public TimeSpan Ring => TimeSpan.FromSeconds(RingSeconds);
+
+    public TimeSpan OfflineGrace => TimeSpan.FromSeconds(OfflineGraceSeconds);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MinRate > MaxRate)
+        {
+            yield return new ValidationResult("MinRate must not exceed MaxRate.", [nameof(MinRate), nameof(MaxRate)]);
+        }
+    }
+}

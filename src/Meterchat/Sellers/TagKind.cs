@@ -1,0 +1,7 @@
+namespace Meterchat.Sellers;
+
+public enum TagKind
+{
+    Tag,
+    Language,
+}

@@ -1,0 +1,116 @@
+import { api, show, presenceHub, list } from './api.js';
+
+const status = document.getElementById('seller-status');
+const presence = document.getElementById('presence');
+const requests = document.getElementById('requests');
+const online = document.getElementById('go-online');
+const offline = document.getElementById('go-offline');
+const form = document.getElementById('profile');
+let hasProfile = false;
+
+function showPresence(p) {
+  presence.className = `badge presence-${p}`;
+  presence.textContent = p;
+}
+
+function enable() {
+  online.disabled = !hasProfile;
+  offline.disabled = !hasProfile;
+}
+
+// A short two-tone beep: the page rings without an audio file.
+function beep() {
+  try {
+    const audio = new AudioContext();
+    [0, 0.25].forEach((at, i) => {
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = i ? 660 : 880;
+      gain.gain.value = 0.15;
+      osc.connect(gain).connect(audio.destination);
+      osc.start(audio.currentTime + at);
+      osc.stop(audio.currentTime + at + 0.18);
+    });
+  } catch { /* no audio: the card still shows */ }
+}
+
+function ringCard(c) {
+  const el = document.createElement('div');
+  el.className = 'ring-card';
+  el.dataset.sessionId = c.sessionId;
+  el.innerHTML = `<p><strong class="who"></strong> wants a chat at <strong>${c.rateTokensPerMinute} tokens/min</strong>.
+    <span class="muted">Answer by ${new Date(c.ringsUntil).toLocaleTimeString()}.</span></p>
+    <div class="actions">
+      <button type="button" class="button accept">Accept</button>
+      <button type="button" class="button ghost decline">Decline</button>
+      <button type="button" class="button ghost block">Block buyer</button>
+    </div>`;
+  el.querySelector('.who').textContent = c.buyerName;
+  const act = async (url, body) => {
+    try { await api('POST', url, body); } catch (e) { show(status, e.message, 'error'); }
+  };
+  el.querySelector('.accept').addEventListener('click', () => act(`/api/seller/requests/${c.sessionId}/accept`));
+  el.querySelector('.decline').addEventListener('click', () => act(`/api/seller/requests/${c.sessionId}/decline`));
+  el.querySelector('.block').addEventListener('click', () => act('/api/seller/blocks', { buyerId: c.buyerId }));
+  requests.append(el);
+  beep();
+}
+
+async function loadProfile() {
+  try {
+    const p = await api('GET', '/api/seller/profile');
+    hasProfile = true;
+    form.displayName.value = p.displayName;
+    form.bio.value = p.bio;
+    form.rate.value = p.rateTokensPerMinute;
+    form.tags.value = p.tags.join(', ');
+    form.languages.value = p.languages.join(', ');
+    form.autoAccept.checked = p.autoAccept;
+    showPresence(p.presence);
+  } catch {
+    show(status, 'Fill in your profile to become a seller.');
+  }
+  enable();
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('PUT', '/api/seller/profile', {
+      displayName: form.displayName.value, bio: form.bio.value, rateTokensPerMinute: Number(form.rate.value),
+      autoAccept: form.autoAccept.checked, tags: list(form.tags.value), languages: list(form.languages.value) });
+    hasProfile = true;
+    enable();
+    show(status, 'Profile saved. You are a seller.', 'success');
+  } catch (e) { show(status, e.message, 'error'); }
+});
+
+document.getElementById('photo').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  try {
+    await api('POST', '/api/seller/photo', new FormData(event.target));
+    show(status, 'Photo uploaded.', 'success');
+  } catch (e) { show(status, e.message, 'error'); }
+});
+
+const setOnline = async (value) => {
+  try { showPresence((await api('POST', '/api/seller/presence', { online: value })).presence); } catch (e) { show(status, e.message, 'error'); }
+};
+online.addEventListener('click', () => setOnline(true));
+offline.addEventListener('click', () => setOnline(false));
+
+const hub = presenceHub();
+hub.on('Ring', ringCard);
+hub.on('RingEnded', (u) => requests.querySelector(`[data-session-id="${u.sessionId}"]`)?.remove());
+hub.on('RequestUpdated', () => {});
+hub.on('PresenceChanged', (u) => { if (u.sellerId === presence.dataset.userId) showPresence(u.presence); });
+hub.on('ChatStarted', (id) => { location.href = `/chat/${id}`; });
+hub.onreconnected(() => hub.invoke('AttachSeller'));
+await loadProfile();
+try {
+  await hub.start();
+  await hub.invoke('AttachSeller');
+  document.body.dataset.hubReady = 'true';
+} catch {
+  show(status, 'Cannot reach the server for live requests; reload the page.', 'error');
+}
