@@ -21,6 +21,11 @@ internal static class MeterLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--hub"))
+        {
+            return await MeterHubLoad.RunAsync(args);
+        }
+
         var sessions = int.Parse(Arg(args, "--sessions") ?? "10000", CultureInfo.InvariantCulture);
         var seconds = int.Parse(Arg(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
         var provider = Arg(args, "--provider") ?? "Sqlite";
@@ -129,7 +134,7 @@ internal static class MeterLoad
         return ids;
     }
 
-    private static string? Arg(string[] args, string name)
+    internal static string? Arg(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Meterchat.Bench.Sellers;
 
 /// <summary>The real app on Kestrel (loopback) over a fresh SQLite file.</summary>
-internal sealed class BenchApp : WebApplicationFactory<global::Program>
+internal sealed class BenchApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<global::Program>
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"meterchat-bench-{Guid.NewGuid():N}.db");
 
@@ -29,6 +29,10 @@ internal sealed class BenchApp : WebApplicationFactory<global::Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={_db}");
         builder.UseSetting("Accounts:AttemptsPerWindow", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     private static string AppRoot()
