@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Admin;
 using Meterchat.Chain;
 using Meterchat.Chats;
 using Meterchat.Cli;
@@ -25,6 +26,7 @@ builder.AddChats();
 builder.AddWithdrawals();
 builder.AddDeposits();
 builder.AddSellers();
+builder.AddAdmin();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
