@@ -1,5 +1,6 @@
 using Meterchat.Chain;
 using Meterchat.DevChain;
+using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class DepositsFeature
         builder.Services.AddScoped<DepositBook>();
         builder.Services.AddScoped<DepositClaims>();
         builder.Services.AddScoped<DepositHistory>();
+        builder.Services.AddScoped<IReservesSource, UnsweptDepositReserves>();
         builder.Services.AddSingleton<DepositWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DepositWatcher>());
         return builder;

@@ -43,6 +43,24 @@ public sealed class DepositWatcherTests
     }
 
     [Fact]
+    public async Task Proof_of_reserves_counts_usdt_waiting_on_unswept_deposit_addresses()
+    {
+        await using var app = new AppFactory();
+        var d = new DepositsDriver(app, app);
+        var user = await d.NewUserAsync();
+        var before = (await d.AuditAsync()).Figures.OnChainReserves;
+
+        d.Chain.Faucet(user.Address, FaucetToken.Usdt, 7_250_000);
+        d.UntilFinal();
+        await d.Watcher.ProcessAvailableBlocksAsync();
+        var after = await d.AuditAsync();
+
+        Assert.NotNull(before);
+        Assert.Equal(before.Value.Value + 7_250_000, after.Figures.OnChainReserves!.Value.Value);
+        Assert.True(after.Passed, string.Join("; ", after.Checks.Where(c => !c.Passed).Select(c => c.Detail)));
+    }
+
+    [Fact]
     public async Task Top_up_page_shows_the_full_address_qr_minimum_and_rate()
     {
         await using var app = new AppFactory();
