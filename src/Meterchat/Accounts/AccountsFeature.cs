@@ -67,6 +67,7 @@ public static class AccountsFeature
             : ActivatorUtilities.CreateInstance<SmtpTransport>(sp));
         services.AddSingleton<IEmailSender<AppUser>, AccountEmails>();
         services.AddScoped<EmailVerification>();
+        services.AddScoped<PasswordReset>();
         services.AddScoped<SignUp>();
         services.AddHostedService<AdminSeeder>();
         return builder;

@@ -99,6 +99,46 @@ public sealed partial class AccountPagesTests(AppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Forgotten_password_is_reset_through_the_mailed_link()
+    {
+        using var client = factory.CreateClient();
+        var email = AccountsApi.NewEmail();
+        await client.SignUpAsync(email);
+        await client.VerifyEmailAsync(email);
+
+        var asked = await PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = email });
+        Assert.Contains("a reset link is on its way", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var mail = Assert.Single(await client.ReadOutboxAsync(email), m => m.Subject.Contains("Reset", StringComparison.Ordinal));
+        var link = new Uri(Link().Match(mail.Text).Value);
+        Assert.Equal("/Account/ResetPassword", link.AbsolutePath);
+
+        const string NewPassword = "a brand new passphrase 42";
+        var mismatch = await PostFormAsync(client, link.PathAndQuery, new() { ["NewPassword"] = NewPassword, ["ConfirmPassword"] = "something else" });
+        Assert.Contains("The two passwords differ", await mismatch.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reset = await PostFormAsync(client, link.PathAndQuery, new() { ["NewPassword"] = NewPassword, ["ConfirmPassword"] = NewPassword });
+        Assert.Contains("Your password is changed", await reset.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var replay = await PostFormAsync(client, link.PathAndQuery, new() { ["NewPassword"] = "yet another passphrase 7", ["ConfirmPassword"] = "yet another passphrase 7" });
+        Assert.Contains("invalid or has expired", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var old = await PostFormAsync(client, "/Account/Login", new() { ["Email"] = email, ["Password"] = AccountsApi.Password });
+        Assert.Contains("Wrong email or password", await old.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var signedIn = await PostFormAsync(client, "/Account/Login?ReturnUrl=%2FAccount", new() { ["Email"] = email, ["Password"] = NewPassword });
+        Assert.Equal("/Account", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task Forgot_password_answers_the_same_for_an_unknown_address_and_mails_nothing()
+    {
+        using var client = factory.CreateClient();
+        var unknown = AccountsApi.NewEmail();
+
+        var asked = await PostFormAsync(client, "/Account/ForgotPassword", new() { ["Email"] = unknown });
+
+        Assert.Contains("a reset link is on its way", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await client.ReadOutboxAsync(unknown));
+    }
+
+    [Fact]
     public async Task Private_pages_send_an_anonymous_browser_to_the_login_page()
     {
         using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -144,6 +184,9 @@ public sealed partial class AccountPagesTests(AppFactory factory) : IClassFixtur
 
     [GeneratedRegex(@"name=""__RequestVerificationToken"" type=""hidden"" value=""([^""]+)""")]
     private static partial Regex Antiforgery();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Link();
 
     [GeneratedRegex(@"<code id=""shared-key""[^>]*>([^<]+)</code>")]
     private static partial Regex SharedKey();
