@@ -13,6 +13,7 @@ public sealed partial class ChatSession
         ChatAccepted => Answer(e, ChatState.Accepted, null),
         ChatDeclined => Answer(e, ChatState.Declined, Chats.EndReason.Declined),
         RequestExpired => Answer(e, ChatState.Expired, Chats.EndReason.Expired),
+        RequestCancelled => Answer(e, ChatState.Ended, Chats.EndReason.BuyerLeft),
         PartyConnected c => Observe(e, c.Party, p => p with { HubConnected = true, HeartbeatFresh = true }),
         PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false }),
         HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }),

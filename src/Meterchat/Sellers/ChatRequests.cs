@@ -127,6 +127,31 @@ public sealed class ChatRequests(
             ? sessionId : ChatRequestProblems.NotRinging();
     }
 
+    /// <summary>
+    /// The buyer withdraws a request that is still ringing: the seller's ring stops, and a quick match stops
+    /// here instead of moving on to the next seller. Nothing was charged, so nothing is refunded.
+    /// </summary>
+    public async Task<Outcome<Guid>> CancelAsync(string buyerId, Guid sessionId, CancellationToken ct = default)
+    {
+        var row = await sessions.FindAsync(sessionId, ct);
+        if (row is null || row.BuyerId != buyerId)
+        {
+            return ChatRequestProblems.NotRinging();
+        }
+
+        var (result, _) = await sessions.ApplyAsync(sessionId, new RequestCancelled(time.GetUtcNow()), ct);
+        if (!result.IsApplied)
+        {
+            return ChatRequestProblems.NotRinging();
+        }
+
+        matches.Forget(sessionId);
+        var update = new RequestUpdate(sessionId, "cancelled", "You cancelled the request.", row.SellerId);
+        await hub.Clients.User(row.SellerId).RingEnded(update with { Detail = "The buyer cancelled the request." });
+        await hub.Clients.User(buyerId).RequestUpdated(update);
+        return sessionId;
+    }
+
     public async Task ExpireAsync(Guid sessionId, CancellationToken ct = default)
     {
         if (await sessions.FindAsync(sessionId, ct) is { } row)

@@ -25,6 +25,8 @@ public static class SellerEndpoints
 
         app.MapPost("/api/chat-requests", RequestChat).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
             .WithSummary("Request a chat at the rate the buyer confirmed; the seller's page rings.");
+        app.MapPost("/api/chat-requests/{id:guid}/cancel", CancelRequest).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
+            .WithSummary("Withdraw a request (or a quick match) that is still ringing.");
         app.MapPost("/api/quick-match", QuickMatch).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
             .WithSummary("Ring the best available seller within a max rate and tags.");
         app.MapPost("/api/reports", FileReport).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers").WithSummary("Report someone to moderation.");
@@ -81,6 +83,9 @@ public static class SellerEndpoints
 
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
         Answer(await requests.AcceptAsync(UserId(user), id, ct));
+
+    private static async Task<Results<Ok<Guid>, ProblemHttpResult>> CancelRequest(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
+        Answer(await requests.CancelAsync(UserId(user), id, ct));
 
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
         Answer(await requests.DeclineAsync(UserId(user), id, ct));

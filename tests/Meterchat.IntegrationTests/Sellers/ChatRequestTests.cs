@@ -58,6 +58,32 @@ public sealed class ChatRequestTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_buyer_cancels_a_ringing_request_and_the_seller_can_no_longer_accept_it()
+    {
+        var (seller, sellerHub) = await app.NewOnlineSellerAsync(rate: 10);
+        var buyer = await app.NewPersonAsync("buyer", walletTokens: 50);
+        var stranger = await app.NewPersonAsync("stranger", walletTokens: 0);
+        await using var buyerHub = await HubProbe.ConnectAsync(app, buyer.Token);
+        var request = (await (await buyer.RequestChatAsync(seller.Id, 10)).Content.ReadFromJsonAsync<ChatRequestResponse>())!;
+        await sellerHub.WaitAsync<RingCard>(nameof(IPresenceClient.Ring), c => c.SessionId == request.SessionId);
+
+        var notMine = await stranger.Client.PostAsync($"/api/chat-requests/{request.SessionId}/cancel", null);
+        Assert.Equal(HttpStatusCode.Conflict, notMine.StatusCode);
+        Assert.Equal("chat/not-ringing", await notMine.ProblemTypeAsync());
+        Assert.Equal(HttpStatusCode.OK, (await buyer.Client.PostAsync($"/api/chat-requests/{request.SessionId}/cancel", null)).StatusCode);
+
+        await sellerHub.WaitAsync<RequestUpdate>(nameof(IPresenceClient.RingEnded), u => u.SessionId == request.SessionId && u.Outcome == "cancelled");
+        await buyerHub.WaitAsync<RequestUpdate>(nameof(IPresenceClient.RequestUpdated), u => u.SessionId == request.SessionId && u.Outcome == "cancelled");
+        var accept = await seller.Client.PostAsync($"/api/seller/requests/{request.SessionId}/accept", null);
+        Assert.Equal(HttpStatusCode.Conflict, accept.StatusCode);
+        var session = (await Sessions.LoadAsync(request.SessionId))!;
+        Assert.Equal(ChatState.Ended, session.State);
+        Assert.Equal(EndReason.BuyerLeft, session.EndReason);
+        Assert.Equal(HttpStatusCode.Conflict, (await buyer.Client.PostAsync($"/api/chat-requests/{request.SessionId}/cancel", null)).StatusCode);
+        await sellerHub.DisposeAsync();
+    }
+
+    [Fact]
     public async Task An_unanswered_ring_expires_after_the_ring_time()
     {
         var (seller, sellerHub) = await app.NewOnlineSellerAsync(rate: 10);

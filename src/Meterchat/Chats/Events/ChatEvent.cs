@@ -12,6 +12,7 @@ namespace Meterchat.Chats;
 [JsonDerivedType(typeof(ChatAccepted), "accepted")]
 [JsonDerivedType(typeof(ChatDeclined), "declined")]
 [JsonDerivedType(typeof(RequestExpired), "request-expired")]
+[JsonDerivedType(typeof(RequestCancelled), "request-cancelled")]
 [JsonDerivedType(typeof(PartyConnected), "party-connected")]
 [JsonDerivedType(typeof(PartyDisconnected), "party-disconnected")]
 [JsonDerivedType(typeof(HeartbeatLost), "heartbeat-lost")]

@@ -7,6 +7,16 @@ const more = document.getElementById('more');
 const dialog = document.getElementById('confirm');
 let page = 1;
 let chosen = null;
+const cancel = document.getElementById('cancel-request');
+let ringing = null; // the session id of the request that rings now, if any
+
+function ringingNow(sessionId) { ringing = sessionId; cancel.hidden = !sessionId; }
+
+cancel.addEventListener('click', async () => {
+  if (!ringing) return;
+  try { await api('POST', `/api/chat-requests/${ringing}/cancel`); ringingNow(null); }
+  catch (e) { show(status, e.message, 'error'); }
+});
 
 function badge(presence) {
   return `<span class="badge presence-${presence}" data-presence>${presence}</span>`;
@@ -58,6 +68,7 @@ dialog.addEventListener('close', async () => {
       sellerId: chosen.id, rateTokensPerMinute: chosen.rateTokensPerMinute, spendingLimitTokens: limit ? Number(limit) : null });
     if (r.state === 'accepted') { location.href = `/chat/${r.sessionId}`; return; }
     show(status, `Ringing ${r.displayName}… they have until ${new Date(r.ringsUntil).toLocaleTimeString()} to answer.`);
+    ringingNow(r.sessionId);
   } catch (e) { show(status, e.message, 'error'); }
 });
 
@@ -69,6 +80,7 @@ document.getElementById('quick-match').addEventListener('submit', async (event) 
       maxRate: Number(form.get('maxRate')), tags: list(form.get('tags')), spendingLimitTokens: form.get('limit') ? Number(form.get('limit')) : null });
     if (r.state === 'accepted') { location.href = `/chat/${r.sessionId}`; return; }
     show(status, `Ringing ${r.displayName} at ${r.rateTokensPerMinute} tokens/min…`);
+    ringingNow(r.sessionId);
   } catch (e) { show(status, e.message, 'error'); }
 });
 
@@ -80,7 +92,10 @@ hub.on('PresenceChanged', (u) => {
   const el = grid.querySelector(`[data-seller-id="${CSS.escape(u.sellerId)}"] [data-presence]`);
   if (el) { el.className = `badge presence-${u.presence}`; el.textContent = u.presence; }
 });
-hub.on('RequestUpdated', (u) => show(status, u.detail, u.outcome === 'ringing' ? 'info' : 'warning'));
+hub.on('RequestUpdated', (u) => {
+  show(status, u.detail, u.outcome === 'ringing' ? 'info' : 'warning');
+  ringingNow(u.outcome === 'ringing' ? u.sessionId : null);
+});
 hub.on('ChatStarted', (id) => { location.href = `/chat/${id}`; });
 hub.start().catch(() => show(status, 'Live updates are unavailable; reload the page to refresh.', 'warning'));
 load(true);
