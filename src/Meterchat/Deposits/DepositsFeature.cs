@@ -35,6 +35,7 @@ public static class DepositsFeature
         builder.Services.AddScoped<DepositClaims>();
         builder.Services.AddScoped<DepositHistory>();
         builder.Services.AddScoped<IReservesSource, UnsweptDepositReserves>();
+        builder.Services.AddScoped<IPlatformAddresses, DepositAddressOwnership>();
         builder.Services.AddSingleton<DepositWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DepositWatcher>());
         return builder;

@@ -22,6 +22,7 @@ public sealed class WithdrawalRequests(
     IOptions<ChainOptions> chain,
     HotWallet hotWallet,
     IEnumerable<IWithdrawalRiskCheck> riskChecks,
+    IEnumerable<IPlatformAddresses> platformAddresses,
     WithdrawalGate gate)
 {
     private WithdrawalsOptions O => options.Value;
@@ -60,7 +61,7 @@ public sealed class WithdrawalRequests(
             return Fail(WithdrawalProblems.BelowMinimum, 400, "Below the minimum", $"The minimum withdrawal is {O.MinimumMicros.ToUsdtString()} USDT ({O.MinimumMicros.ToTokensString()} tokens).");
         }
 
-        var (address, addressError) = CheckAddress(request.Address);
+        var (address, addressError) = await CheckAddressAsync(request.Address, ct);
         if (addressError is not null)
         {
             return (null, addressError);
@@ -140,7 +141,7 @@ public sealed class WithdrawalRequests(
 
     public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(string userId, string text, string? label, CancellationToken ct)
     {
-        var (address, error) = CheckAddress(text);
+        var (address, error) = await CheckAddressAsync(text, ct);
         if (error is not null)
         {
             return (null, error);
@@ -158,8 +159,26 @@ public sealed class WithdrawalRequests(
         return (await SaveAddressAsync(userId, address, label, ct), null);
     }
 
-    /// <summary>The address's reason when it is not one a payout may go to, or null.</summary>
-    public (TronAddress Address, WithdrawalError? Error) CheckAddress(string? text)
+    /// <summary>The address's reason when it is not one a payout may go to, or null; also asks the features that hold addresses.</summary>
+    public async Task<(TronAddress Address, WithdrawalError? Error)> CheckAddressAsync(string? text, CancellationToken ct)
+    {
+        var (address, error) = CheckAddress(text);
+        if (error is null)
+        {
+            foreach (var source in platformAddresses)
+            {
+                if (await source.OwnsAsync(address, ct))
+                {
+                    return (default, PlatformAddressError());
+                }
+            }
+        }
+
+        return (address, error);
+    }
+
+    /// <summary>The address's reason when it is not one a payout may go to, or null (the checks that need no database).</summary>
+    private (TronAddress Address, WithdrawalError? Error) CheckAddress(string? text)
     {
         if (!TronAddress.TryParse(text?.Trim(), out var address, out var reason))
         {
@@ -174,12 +193,14 @@ public sealed class WithdrawalRequests(
 
         if (address == hotWallet.Address || O.PlatformAddresses.Any(p => TronAddress.TryParse(p, out var own, out _) && own == address))
         {
-            return (default, new WithdrawalError(WithdrawalProblems.PlatformAddress, 400, "Platform address",
-                "That address belongs to Meterchat. Enter your own wallet's address."));
+            return (default, PlatformAddressError());
         }
 
         return (address, null);
     }
+
+    private static WithdrawalError PlatformAddressError() => new(WithdrawalProblems.PlatformAddress, 400, "Platform address",
+        "That address belongs to Meterchat (it is a deposit or platform wallet). Enter your own wallet's address.");
 
     private async Task<PayoutAddress> SaveAddressAsync(string userId, TronAddress address, string? label, CancellationToken ct)
     {

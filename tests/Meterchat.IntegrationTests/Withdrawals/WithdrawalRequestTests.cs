@@ -56,6 +56,22 @@ public sealed class WithdrawalRequestTests(WithdrawalsApp app) : IClassFixture<W
     }
 
     [Fact]
+    public async Task A_deposit_address_of_the_platform_is_refused_as_a_payout_address()
+    {
+        var seller = await app.CreateSellerAsync("50");
+        var other = await app.CreateSellerAsync("0");
+        var theirs = (await other.Http.GetFromJsonAsync<Meterchat.Deposits.DepositAddressResponse>("/api/deposits/address"))!.Address;
+        var mine = (await seller.Http.GetFromJsonAsync<Meterchat.Deposits.DepositAddressResponse>("/api/deposits/address"))!.Address;
+
+        var toTheirs = await WithdrawalsApp.RequestAsync(seller, "10", TronAddress.Parse(theirs));
+        var saveMine = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = mine, label = "me" });
+
+        Assert.Equal(WithdrawalProblems.PlatformAddress, await toTheirs.ProblemTypeAsync());
+        Assert.Equal(WithdrawalProblems.PlatformAddress, await saveMine.ProblemTypeAsync());
+        Assert.Equal(Micros.Zero, (await app.BalancesAsync(seller)).Held);
+    }
+
+    [Fact]
     public async Task New_address_cools_down_before_it_can_be_used()
     {
         var seller = await app.CreateSellerAsync("50");
