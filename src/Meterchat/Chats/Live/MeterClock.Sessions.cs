@@ -1,4 +1,5 @@
 using Meterchat.Chats.Store;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -12,20 +13,26 @@ public sealed partial class MeterClock
     /// Applies an event from a party (join, report, leave, drop) to the in-memory session and stores it when it
     /// changed something. Returns the session after it, or null when there is no open session.
     /// </summary>
-    public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default)
+    public Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default) => ApplyAsync(sessionId, e, 0, ct);
+
+    /// <summary>As above; <paramref name="hops"/> counts the nodes an event was routed through (several nodes).</summary>
+    public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, int hops, CancellationToken ct)
     {
+        string? owner = null;
         await _gate.WaitAsync(ct);
         try
         {
             var live = await GetOrLoadAsync(sessionId, ct);
             if (live is null)
             {
+                owner = node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null;
                 return null;
             }
 
+            ConnectReporter(live, e);
             Track(live, e);
             var result = live.Session.Apply(e);
-            if (result.IsApplied)
+            if (result.IsApplied || live.Session.Events.Count > live.Stored)
             {
                 await PersistAsync([live], ct);
                 await notifier.StatusAsync(live, e.At);
@@ -37,6 +44,10 @@ public sealed partial class MeterClock
         finally
         {
             _gate.Release();
+            if (owner is not null && hops < ClusterBus.MaxHops && !await bus.ForwardAsync(owner, sessionId, e, hops))
+            {
+                logger.LogWarning("Event {Event} of {Session} went to node {Node}, which no longer listens; its lease will expire", e.GetType().Name, sessionId, owner);
+            }
         }
     }
 
@@ -61,8 +72,23 @@ public sealed partial class MeterClock
         try
         {
             var now = time.GetUtcNow();
+            var fences = new Dictionary<Guid, long>();
+            if (node.Clustered)
+            {
+                foreach (var id in sessionIds.Where(id => !_sessions.ContainsKey(id)))
+                {
+                    if (await leases.ClaimSessionAsync(id, ct) is { } lease)
+                    {
+                        fences[id] = lease.Token;
+                    }
+                }
+
+                sessionIds = fences.Keys;
+            }
+
             foreach (var live in await LoadManyAsync(sessionIds, ct))
             {
+                live.Fence = fences.TryGetValue(live.Id, out var fence) ? fence : null;
                 Schedule(live, now);
             }
         }
@@ -92,7 +118,7 @@ public sealed partial class MeterClock
         await _gate.WaitAsync(ct);
         try
         {
-            var live = await GetOrLoadAsync(sessionId, ct);
+            var live = node.Clustered && !_sessions.ContainsKey(sessionId) ? await ReadOnlyAsync(sessionId, ct) : await GetOrLoadAsync(sessionId, ct);
             return live is null ? null : ChatNotifier.StatusFor(live, party, time.GetUtcNow(), meter);
         }
         finally
@@ -134,17 +160,34 @@ public sealed partial class MeterClock
             return null;
         }
 
+        HeldLease? lease = null;
+        if (node.Clustered && (lease = await leases.ClaimSessionAsync(sessionId, ct)) is null)
+        {
+            return null;
+        }
+
         var session = await store.LoadAsync(sessionId, ct);
         if (session is null || session.IsOver)
         {
+            if (lease is not null)
+            {
+                await leases.ReleaseSessionsAsync([sessionId], ct);
+            }
+
             return null;
         }
 
         live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout))
         {
             Wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(row.BuyerId), ct),
+            Fence = lease?.Token,
         };
         _sessions[sessionId] = live;
+        if (lease is { TakenOver: true })
+        {
+            await TakeOverAsync(live, ct);
+        }
+
         return live;
     }
 
@@ -159,7 +202,7 @@ public sealed partial class MeterClock
         IReadOnlyList<Guid> conflicts;
         try
         {
-            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored)).ToList(), ct);
+            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence)).ToList(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -181,6 +224,14 @@ public sealed partial class MeterClock
 
         foreach (var id in conflicts)
         {
+            if (node.Clustered)
+            {
+                // Fenced out or overtaken: forget it; the next event claims it again (or routes it to its new owner).
+                logger.LogWarning("Session {Session} was written by another node or its lease was lost; dropping it", id);
+                _sessions.Remove(id);
+                continue;
+            }
+
             logger.LogWarning("Session {Session} changed in the store meanwhile; reloading it", id);
             if (_sessions.Remove(id, out var stale))
             {
@@ -243,14 +294,14 @@ public sealed partial class MeterClock
     /// transfer landed but whose event did not is recorded now, at the moment it fell due), then gets
     /// ServerRecovered: the live time stops at the last logged event, so the downtime is never billed.
     /// </summary>
-    private async Task RecoverAsync(CancellationToken ct)
+    private async Task RecoverAsync(bool recoverOpen, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await _gate.WaitAsync(ct);
         try
         {
             var recovered = new List<LiveSession>();
-            var open = (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList();
+            var open = recoverOpen ? (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList() : [];
             foreach (var live in await LoadManyAsync(open, ct))
             {
                 await RecordLandedUnitsAsync(live, ct);
