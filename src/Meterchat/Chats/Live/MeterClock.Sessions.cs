@@ -22,24 +22,33 @@ public sealed partial class MeterClock
         await _gate.WaitAsync(ct);
         try
         {
-            var live = await GetOrLoadAsync(sessionId, ct);
-            if (live is null)
+            // A second attempt when storing lost a race (another writer, or the lease moved): the session is reloaded.
+            for (var attempt = 1; ; attempt++)
             {
-                owner = node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null;
-                return null;
-            }
+                var live = await GetOrLoadAsync(sessionId, ct);
+                if (live is null)
+                {
+                    owner = node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null;
+                    return null;
+                }
 
-            ConnectReporter(live, e);
-            Track(live, e);
-            var result = live.Session.Apply(e);
-            if (result.IsApplied || live.Session.Events.Count > live.Stored)
-            {
-                await PersistAsync([live], ct);
-                await notifier.StatusAsync(live, e.At);
-            }
+                ConnectReporter(live, e);
+                Track(live, e);
+                var result = live.Session.Apply(e);
+                if (result.IsApplied || live.Session.Events.Count > live.Stored)
+                {
+                    await PersistAsync([live], ct);
+                    if (attempt == 1 && !(_sessions.TryGetValue(sessionId, out var current) && current == live))
+                    {
+                        continue;
+                    }
 
-            Schedule(live, e.At);
-            return live;
+                    await notifier.StatusAsync(live, e.At);
+                }
+
+                Schedule(live, e.At);
+                return live;
+            }
         }
         finally
         {
@@ -224,15 +233,8 @@ public sealed partial class MeterClock
 
         foreach (var id in conflicts)
         {
-            if (node.Clustered)
-            {
-                // Fenced out or overtaken: forget it; the next event claims it again (or routes it to its new owner).
-                logger.LogWarning("Session {Session} was written by another node or its lease was lost; dropping it", id);
-                _sessions.Remove(id);
-                continue;
-            }
-
-            logger.LogWarning("Session {Session} changed in the store meanwhile; reloading it", id);
+            // Several nodes: reloading claims the lease again; it fails (and the session is dropped) when another node holds it.
+            logger.LogWarning("Session {Session} changed in the store meanwhile (or its lease moved); reloading it", id);
             if (_sessions.Remove(id, out var stale))
             {
                 var reloaded = await GetOrLoadAsync(id, ct);
