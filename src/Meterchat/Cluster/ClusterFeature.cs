@@ -34,6 +34,8 @@ public static class ClusterFeature
         services.AddSingleton<ClusterBus>();
         services.AddHostedService(sp => sp.GetRequiredService<ClusterBus>());
         services.AddHostedService<LeaseKeeper>();
+        services.AddSingleton<SharedPresence>();
+        services.AddHostedService<PresenceMirror>();
 
         if (redis.Enabled)
         {
