@@ -53,6 +53,7 @@ public sealed class TwoNodeChatTests
         await using var buyer = await PartyClient.JoinAsync(one, buyerEmail, id);
         await using var two = await AppProcess.StartAsync(db, nodeTwo);
         await using var seller = await PartyClient.JoinAsync(two, sellerEmail, id);
+        Assert.True(seller.Joined.PeerPresent, "The seller on node 2 should see the buyer joined on node 1 (the buyer's page offers on that).");
         await WaitUnitsAsync(two, seller.Token, id, 2);
         Assert.Equal("node-1", await LeaseHolderAsync(db, id));
 
@@ -164,13 +165,15 @@ public sealed class TwoNodeChatTests
 
         public string Token { get; }
 
+        public JoinResult Joined { get; private set; } = null!;
+
         public static async Task<PartyClient> JoinAsync(AppProcess node, string email, Guid sessionId)
         {
             using var http = new HttpClient { BaseAddress = node.Address };
             var token = (await http.LoginForTokensAsync(email)).AccessToken;
             var party = new PartyClient(Connect(node, token), token, sessionId);
             await party.Connection.StartAsync();
-            await party.Connection.InvokeAsync<JoinResult>("Join", sessionId);
+            party.Joined = await party.Connection.InvokeAsync<JoinResult>("Join", sessionId);
             party._reports = Task.Run(party.ReportAsync);
             return party;
         }

@@ -93,6 +93,29 @@ public sealed partial class MeterClock
         }
     }
 
+    /// <summary>
+    /// Several nodes: whether a party's hub is connected by the session's evidence (the hub counts joins per node
+    /// only). Always false on one node, where the hub's own count decides.
+    /// </summary>
+    public async Task<bool> PartyConnectedAsync(Guid sessionId, Party party, CancellationToken ct = default)
+    {
+        if (!node.Clustered)
+        {
+            return false;
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var live = _sessions.TryGetValue(sessionId, out var held) ? held : await ReadOnlyAsync(sessionId, ct);
+            return live?.Session.Evidence[party].HubConnected == true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>A session another node drives, read from the store for a status snapshot (not kept, not driven).</summary>
     private async Task<LiveSession?> ReadOnlyAsync(Guid sessionId, CancellationToken ct)
     {
