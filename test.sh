@@ -30,6 +30,7 @@ run tron tests/Meterchat.Tron.Tests || status=1
 run unit tests/Meterchat.Tests || status=1
 run integration-sqlite tests/Meterchat.IntegrationTests MC_TEST_DB=sqlite || status=1
 run integration-postgres tests/Meterchat.IntegrationTests MC_TEST_DB=postgres || status=1
+run cluster tests/Meterchat.ClusterTests MC_TEST_DB=postgres || status=1
 # Browsers and the app share a network namespace with only loopback: WebRTC media cannot leave the machine.
 export -f run; export results
 if [ "$(id -u)" = 0 ]; then

@@ -3,6 +3,7 @@ using Meterchat.Admin;
 using Meterchat.Chain;
 using Meterchat.Chats;
 using Meterchat.Cli;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Deposits;
 using Meterchat.Ledger;
@@ -18,6 +19,7 @@ if (CommandLine.Handles(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
+builder.AddCluster();
 builder.AddWeb();
 builder.AddAccounts();
 builder.Services.AddLedger();

@@ -1,4 +1,5 @@
 using Meterchat.Chain;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
@@ -18,8 +19,12 @@ public sealed class DepositWatcher(
     IOptions<ChainOptions> chain,
     IOptions<DepositOptions> options,
     TimeProvider time,
+    WorkerGate workers,
     ILogger<DepositWatcher> logger) : BackgroundService
 {
+    /// <summary>Its lease name: with several nodes, one node at a time watches the chain.</summary>
+    public const string WorkerName = "deposit-watcher";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DepositAddressMap _addresses = new();
 
@@ -41,6 +46,12 @@ public sealed class DepositWatcher(
 
             try
             {
+                if (!await workers.MayRunAsync(WorkerName, stoppingToken))
+                {
+                    wait = options.Value.PollInterval;
+                    continue;
+                }
+
                 var processed = await ProcessAvailableBlocksAsync(stoppingToken);
                 failures = 0;
                 wait = processed >= options.Value.MaxBlocksPerPass ? TimeSpan.Zero : options.Value.PollInterval;

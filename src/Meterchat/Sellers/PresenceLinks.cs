@@ -1,10 +1,13 @@
+using Meterchat.Cluster;
+
 namespace Meterchat.Sellers;
 
 /// <summary>
 /// Which sellers have their seller page connected to this node, and when the last connection of each was lost.
-/// In memory per node; with several nodes a seller's page is connected to one of them (sticky sessions).
+/// In memory per node; with several nodes each node also mirrors its links into Redis (<see cref="SharedPresence"/>),
+/// so a seller connected to another node counts as connected here too.
 /// </summary>
-public sealed class PresenceLinks(TimeProvider time)
+public sealed class PresenceLinks(TimeProvider time, SharedPresence shared)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _sellerOfConnection = [];
@@ -21,6 +24,8 @@ public sealed class PresenceLinks(TimeProvider time)
                 _lostAt.Remove(sellerId);
             }
         }
+
+        shared.MarkConnected(sellerId);
     }
 
     public void Detach(string connectionId)
@@ -41,6 +46,16 @@ public sealed class PresenceLinks(TimeProvider time)
 
             _connections.Remove(sellerId);
             _lostAt[sellerId] = time.GetUtcNow();
+            shared.MarkLost(sellerId);
+        }
+    }
+
+    /// <summary>Sellers with a page connected to this node now.</summary>
+    public IReadOnlyList<string> ConnectedSellers()
+    {
+        lock (_gate)
+        {
+            return [.. _connections.Keys];
         }
     }
 
@@ -49,9 +64,13 @@ public sealed class PresenceLinks(TimeProvider time)
     {
         lock (_gate)
         {
-            return _connections.ContainsKey(sellerId)
-                || (_lostAt.TryGetValue(sellerId, out var lost) && time.GetUtcNow() - lost < grace);
+            if (_connections.ContainsKey(sellerId) || (_lostAt.TryGetValue(sellerId, out var lost) && time.GetUtcNow() - lost < grace))
+            {
+                return true;
+            }
         }
+
+        return shared.IsConnected(sellerId, grace);
     }
 
     /// <summary>Sellers whose grace is over: forgotten here, and returned so their presence is recomputed.</summary>

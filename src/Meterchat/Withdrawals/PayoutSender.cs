@@ -1,4 +1,5 @@
 using Meterchat.Chain;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Tron.Node;
@@ -22,8 +23,12 @@ public sealed class PayoutSender(
     TimeProvider time,
     IOptions<WithdrawalsOptions> options,
     IOptions<ChainOptions> chain,
+    WorkerGate workers,
     ILogger<PayoutSender> logger) : BackgroundService
 {
+    /// <summary>Its lease name: with several nodes, one node at a time sends payouts.</summary>
+    public const string WorkerName = "payout-sender";
+
     private static readonly WithdrawalStatus[] Active =
         [WithdrawalStatus.Holding, WithdrawalStatus.Rejecting, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
 
@@ -107,7 +112,10 @@ public sealed class PayoutSender(
             {
                 try
                 {
-                    await ProcessOnceAsync(stoppingToken);
+                    if (await workers.MayRunAsync(WorkerName, stoppingToken))
+                    {
+                        await ProcessOnceAsync(stoppingToken);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -34,11 +34,18 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(TestDatabase db)
+    /// <summary>Starts the app on a free loopback port; <paramref name="environment"/> adds settings (e.g. a cluster node's).</summary>
+    public static async Task<AppProcess> StartAsync(TestDatabase db, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Process.Start(Info(db, "--urls", address.ToString().TrimEnd('/')))!;
+        var info = Info(db, "--urls", address.ToString().TrimEnd('/'));
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
         using var client = new HttpClient { BaseAddress = address };
         for (var i = 0; i < 300; i++)
         {

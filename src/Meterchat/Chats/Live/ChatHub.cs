@@ -21,7 +21,8 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
     private const string PartyKey = "party";
     private const string LastReportKey = "lastReport";
 
-    // Which parties have a joined connection, for "is the other side here" (one node; a backplane would share it).
+    // Which parties have a joined connection to this node, for "is the other side here"; with several nodes the
+    // session's evidence (MeterClock.PartyConnectedAsync) answers for the other nodes.
     private static readonly ConcurrentDictionary<(Guid, Party), int> Present = new();
 
     public async Task<JoinResult> Join(Guid sessionId)
@@ -47,7 +48,8 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         await clock.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
         await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
         var status = await clock.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
-        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), Present.TryGetValue((sessionId, other), out var n) && n > 0, status);
+        var otherHere = (Present.TryGetValue((sessionId, other), out var n) && n > 0) || await clock.PartyConnectedAsync(sessionId, other);
+        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), otherHere, status);
     }
 
     /// <summary>The client's media report, every 2 s: peer connection connected, other side's video decoding.</summary>

@@ -28,6 +28,9 @@ public sealed class LiveSession(Guid id, string buyerId, string sellerId, ChatSe
 
     public bool RefundSettled { get; set; }
 
+    /// <summary>Several nodes: the lease token this node claimed the session with (its appends are fenced by it); null on one node.</summary>
+    public long? Fence { get; set; }
+
     public string? PartyOf(string userId) =>
         userId == BuyerId ? nameof(Party.Buyer) : userId == SellerId ? nameof(Party.Seller) : null;
 }

@@ -1,4 +1,5 @@
 using Meterchat.Chats.Store;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -12,31 +13,50 @@ public sealed partial class MeterClock
     /// Applies an event from a party (join, report, leave, drop) to the in-memory session and stores it when it
     /// changed something. Returns the session after it, or null when there is no open session.
     /// </summary>
-    public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default)
+    public Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default) => ApplyAsync(sessionId, e, 0, ct);
+
+    /// <summary>As above; <paramref name="hops"/> counts the nodes an event was routed through (several nodes).</summary>
+    public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, int hops, CancellationToken ct)
     {
+        string? owner = null;
         await _gate.WaitAsync(ct);
         try
         {
-            var live = await GetOrLoadAsync(sessionId, ct);
-            if (live is null)
+            // A second attempt when storing lost a race (another writer, or the lease moved): the session is reloaded.
+            for (var attempt = 1; ; attempt++)
             {
-                return null;
-            }
+                var live = await GetOrLoadAsync(sessionId, ct);
+                if (live is null)
+                {
+                    owner = node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null;
+                    return null;
+                }
 
-            Track(live, e);
-            var result = live.Session.Apply(e);
-            if (result.IsApplied)
-            {
-                await PersistAsync([live], ct);
-                await notifier.StatusAsync(live, e.At);
-            }
+                ConnectReporter(live, e);
+                Track(live, e);
+                var result = live.Session.Apply(e);
+                if (result.IsApplied || live.Session.Events.Count > live.Stored)
+                {
+                    await PersistAsync([live], ct);
+                    if (attempt == 1 && !(_sessions.TryGetValue(sessionId, out var current) && current == live))
+                    {
+                        continue;
+                    }
 
-            Schedule(live, e.At);
-            return live;
+                    await notifier.StatusAsync(live, e.At);
+                }
+
+                Schedule(live, e.At);
+                return live;
+            }
         }
         finally
         {
             _gate.Release();
+            if (owner is not null && hops < ClusterBus.MaxHops && !await bus.ForwardAsync(owner, sessionId, e, hops))
+            {
+                logger.LogWarning("Event {Event} of {Session} went to node {Node}, which no longer listens; its lease will expire", e.GetType().Name, sessionId, owner);
+            }
         }
     }
 
@@ -61,8 +81,23 @@ public sealed partial class MeterClock
         try
         {
             var now = time.GetUtcNow();
+            var fences = new Dictionary<Guid, long>();
+            if (node.Clustered)
+            {
+                foreach (var id in sessionIds.Where(id => !_sessions.ContainsKey(id)))
+                {
+                    if (await leases.ClaimSessionAsync(id, ct) is { } lease)
+                    {
+                        fences[id] = lease.Token;
+                    }
+                }
+
+                sessionIds = fences.Keys;
+            }
+
             foreach (var live in await LoadManyAsync(sessionIds, ct))
             {
+                live.Fence = fences.TryGetValue(live.Id, out var fence) ? fence : null;
                 Schedule(live, now);
             }
         }
@@ -92,7 +127,7 @@ public sealed partial class MeterClock
         await _gate.WaitAsync(ct);
         try
         {
-            var live = await GetOrLoadAsync(sessionId, ct);
+            var live = node.Clustered && !_sessions.ContainsKey(sessionId) ? await ReadOnlyAsync(sessionId, ct) : await GetOrLoadAsync(sessionId, ct);
             return live is null ? null : ChatNotifier.StatusFor(live, party, time.GetUtcNow(), meter);
         }
         finally
@@ -134,17 +169,34 @@ public sealed partial class MeterClock
             return null;
         }
 
+        HeldLease? lease = null;
+        if (node.Clustered && (lease = await leases.ClaimSessionAsync(sessionId, ct)) is null)
+        {
+            return null;
+        }
+
         var session = await store.LoadAsync(sessionId, ct);
         if (session is null || session.IsOver)
         {
+            if (lease is not null)
+            {
+                await leases.ReleaseSessionsAsync([sessionId], ct);
+            }
+
             return null;
         }
 
         live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout))
         {
             Wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(row.BuyerId), ct),
+            Fence = lease?.Token,
         };
         _sessions[sessionId] = live;
+        if (lease is { TakenOver: true })
+        {
+            await TakeOverAsync(live, ct);
+        }
+
         return live;
     }
 
@@ -159,7 +211,7 @@ public sealed partial class MeterClock
         IReadOnlyList<Guid> conflicts;
         try
         {
-            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored)).ToList(), ct);
+            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence)).ToList(), ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -181,7 +233,8 @@ public sealed partial class MeterClock
 
         foreach (var id in conflicts)
         {
-            logger.LogWarning("Session {Session} changed in the store meanwhile; reloading it", id);
+            // Several nodes: reloading claims the lease again; it fails (and the session is dropped) when another node holds it.
+            logger.LogWarning("Session {Session} changed in the store meanwhile (or its lease moved); reloading it", id);
             if (_sessions.Remove(id, out var stale))
             {
                 var reloaded = await GetOrLoadAsync(id, ct);
@@ -243,14 +296,14 @@ public sealed partial class MeterClock
     /// transfer landed but whose event did not is recorded now, at the moment it fell due), then gets
     /// ServerRecovered: the live time stops at the last logged event, so the downtime is never billed.
     /// </summary>
-    private async Task RecoverAsync(CancellationToken ct)
+    private async Task RecoverAsync(bool recoverOpen, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await _gate.WaitAsync(ct);
         try
         {
             var recovered = new List<LiveSession>();
-            var open = (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList();
+            var open = recoverOpen ? (await store.ListOpenAsync(ct)).Select(r => r.Id).ToList() : [];
             foreach (var live in await LoadManyAsync(open, ct))
             {
                 await RecordLandedUnitsAsync(live, ct);

@@ -1,4 +1,5 @@
 using Meterchat.Chats.Store;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,9 @@ namespace Meterchat.Chats.Live;
 /// heartbeat, a warning), charges all their due units in ONE ledger batch, appends the resulting events in one
 /// store transaction, and pushes the new state. Sessions live in memory (a cache of their stored logs, rebuilt
 /// on start with ServerRecovered); all writes go through one gate, so this node is the only writer it races.
+/// With several nodes (<see cref="ClusterNode.Clustered"/>) a node keeps in memory only the sessions it holds a lease
+/// for (MeterClock.Leases.cs): it claims a session on first touch, forwards events of sessions another node holds,
+/// and every append is fenced by its lease token.
 /// </summary>
 public sealed partial class MeterClock(
     IChatSessions store,
@@ -18,6 +22,9 @@ public sealed partial class MeterClock(
     ILedger ledger,
     Meter meter,
     ChatNotifier notifier,
+    LeaseStore leases,
+    ClusterNode node,
+    ClusterBus bus,
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<MeterClock> logger) : BackgroundService
@@ -40,7 +47,8 @@ public sealed partial class MeterClock(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RecoverAsync(cancellationToken);
+        // With several nodes, open sessions are taken over through their expired leases (LeaseKeeper), not all at once.
+        await RecoverAsync(recoverOpen: !node.Clustered, cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 
@@ -106,6 +114,7 @@ public sealed partial class MeterClock(
             await RefundAsync(due, ct);
             var changed = due.Where(l => l.Session.Events.Count > l.Stored).ToList();
             await PersistAsync(changed, ct);
+            var ended = new List<Guid>();
             foreach (var live in due)
             {
                 if (changed.Contains(live) || charged.Contains(live))
@@ -118,11 +127,17 @@ public sealed partial class MeterClock(
                     await notifier.EndedAsync(live, now);
                     _sessions.Remove(live.Id);
                     live.ScheduledAt = null;
+                    ended.Add(live.Id);
                 }
                 else
                 {
                     Schedule(live, now);
                 }
+            }
+
+            if (node.Clustered)
+            {
+                await leases.ReleaseSessionsAsync(ended, ct);
             }
 
             return _lastCharged;
@@ -139,7 +154,7 @@ public sealed partial class MeterClock(
         while (_queue.TryPeek(out var live, out var at) && at <= now)
         {
             _queue.Dequeue();
-            if (live.ScheduledAt == at && _sessions.ContainsKey(live.Id))
+            if (live.ScheduledAt == at && _sessions.TryGetValue(live.Id, out var current) && current == live)
             {
                 live.ScheduledAt = null;
                 due.Add(live);

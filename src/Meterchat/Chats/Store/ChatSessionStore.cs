@@ -1,10 +1,11 @@
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Chats.Store;
 
 /// <inheritdoc />
-internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter, IMediaEvidence media, TimeProvider time) : IChatSessions
+internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter, IMediaEvidence media, ClusterNode node, TimeProvider time) : IChatSessions
 {
     private const int MaxAttempts = 10;
 
@@ -84,11 +85,14 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ids = appends.Select(a => a.SessionId).ToList();
+        var fences = appends.Where(a => a.Fence is not null).Select(a => (a.SessionId, a.Fence!.Value)).ToList();
+        await using var tx = fences.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
         var rows = await db.Set<ChatSessionRow>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var conflicts = new List<Guid>();
         foreach (var append in appends)
         {
-            if (!rows.TryGetValue(append.SessionId, out var row) || row.EventCount != append.StoredCount)
+            if (fencedOut.Contains(append.SessionId) || !rows.TryGetValue(append.SessionId, out var row) || row.EventCount != append.StoredCount)
             {
                 conflicts.Add(append.SessionId);
                 continue;
@@ -106,6 +110,11 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
         try
         {
             await db.SaveChangesAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+
             return conflicts;
         }
         catch (DbUpdateException)

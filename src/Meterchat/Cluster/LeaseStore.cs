@@ -1,0 +1,203 @@
+using System.Data.Common;
+using Meterchat.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Cluster;
+
+/// <summary>A lease this node holds: the session (or worker) and the fencing token it was claimed with.</summary>
+public readonly record struct HeldLease(Guid SessionId, long Token)
+{
+    /// <summary>Token 1 = the first claim ever; a higher token means the lease was taken from a node (or an earlier run of this one).</summary>
+    public bool TakenOver => Token > 1;
+}
+
+/// <summary>
+/// The lease tables in hand-written SQL valid on SQLite and PostgreSQL (same code path; SQLite has one writer, so
+/// it simply never meets a competing node). Expiry is in unix milliseconds from the injected clock.
+/// </summary>
+public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, TimeProvider time, IOptions<ClusterOptions> options)
+{
+    private const string ClaimSession = """
+        INSERT INTO "SessionLeases" ("SessionId", "NodeId", "ExpiresAt", "Token") VALUES (@key, @node, @expires, 1)
+        ON CONFLICT ("SessionId") DO UPDATE SET "NodeId" = excluded."NodeId", "ExpiresAt" = excluded."ExpiresAt", "Token" = "SessionLeases"."Token" + 1
+        WHERE "SessionLeases"."ExpiresAt" < @now OR "SessionLeases"."NodeId" = excluded."NodeId"
+        RETURNING "Token"
+        """;
+
+    // A worker lease kept by its holder keeps its token; only a change of holder bumps it.
+    private const string ClaimWorker = """
+        INSERT INTO "WorkerLeases" ("Name", "NodeId", "ExpiresAt", "Token") VALUES (@key, @node, @expires, 1)
+        ON CONFLICT ("Name") DO UPDATE SET "NodeId" = excluded."NodeId", "ExpiresAt" = excluded."ExpiresAt",
+            "Token" = CASE WHEN "WorkerLeases"."NodeId" = excluded."NodeId" THEN "WorkerLeases"."Token" ELSE "WorkerLeases"."Token" + 1 END
+        WHERE "WorkerLeases"."ExpiresAt" < @now OR "WorkerLeases"."NodeId" = excluded."NodeId"
+        RETURNING "Token"
+        """;
+
+    public string NodeId => node.Id;
+
+    /// <summary>Claims a session if its lease is free, expired or already ours; null when another node holds it.</summary>
+    public async Task<HeldLease?> ClaimSessionAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var token = await ScalarAsync(ClaimSession, sessionId, ct);
+        return token is { } t ? new HeldLease(sessionId, t) : null;
+    }
+
+    /// <summary>The node holding a session's lease (live or expired), or null when nobody ever claimed it.</summary>
+    public async Task<(string NodeId, bool Live)?> OwnerAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var lease = await db.Set<SessionLease>().AsNoTracking().SingleOrDefaultAsync(l => l.SessionId == sessionId, ct);
+        return lease is null ? null : (lease.NodeId, lease.ExpiresAt >= Now());
+    }
+
+    /// <summary>Extends every session lease this node holds, in one statement; returns them (a lease not returned is lost).</summary>
+    public async Task<IReadOnlyList<HeldLease>> RenewSessionsAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await QueryAsync(db, """
+            UPDATE "SessionLeases" SET "ExpiresAt" = @expires WHERE "NodeId" = @node RETURNING "SessionId", "Token"
+            """, [("node", node.Id), ("expires", Expiry())], ct);
+    }
+
+    /// <summary>
+    /// Takes over expired session leases (PostgreSQL: <c>FOR UPDATE SKIP LOCKED</c>, so nodes scanning at once split
+    /// them) and leases for open sessions nobody claimed yet.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldLease>> ClaimExpiredSessionsAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : "";
+        var max = options.Value.TakeOverBatch;
+        var expired = await QueryAsync(db, $"""
+            UPDATE "SessionLeases" SET "NodeId" = @node, "ExpiresAt" = @expires, "Token" = "Token" + 1
+            WHERE "SessionId" IN (SELECT "SessionId" FROM "SessionLeases" WHERE "ExpiresAt" < @now ORDER BY "ExpiresAt" LIMIT {max} {skipLocked})
+            RETURNING "SessionId", "Token"
+            """, [("node", node.Id), ("expires", Expiry()), ("now", Now())], ct);
+
+        // Accepted, Connecting, Live, Paused: open sessions nobody claimed (e.g. accepted before any node drove them).
+        var unclaimed = await QueryAsync(db, $"""
+            INSERT INTO "SessionLeases" ("SessionId", "NodeId", "ExpiresAt", "Token")
+            SELECT c."Id", @node, @expires, 1 FROM "ChatSessions" c
+            WHERE c."State" IN (1, 2, 3, 4) AND NOT EXISTS (SELECT 1 FROM "SessionLeases" l WHERE l."SessionId" = c."Id")
+            LIMIT {max}
+            ON CONFLICT ("SessionId") DO NOTHING
+            RETURNING "SessionId", "Token"
+            """, [("node", node.Id), ("expires", Expiry())], ct);
+        return [.. expired, .. unclaimed];
+    }
+
+    /// <summary>Gives a session's lease back (its session ended or this node stops).</summary>
+    public async Task ReleaseSessionsAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        if (sessionIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = sessionIds.ToList();
+        await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteDeleteAsync(ct);
+    }
+
+    /// <summary>Claims or renews a worker's lease; the token when this node holds it, null when another node does.</summary>
+    public async Task<long?> HoldWorkerAsync(string name, CancellationToken ct = default) =>
+        await ScalarAsync(ClaimWorker, name, ct);
+
+    /// <summary>Lets a worker's lease go (a clean stop), so another node takes it at once; the row stays, so tokens keep growing.</summary>
+    public async Task ReleaseWorkerAsync(string name, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Set<WorkerLease>().Where(l => l.Name == name && l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+    }
+
+    /// <summary>
+    /// The fence, inside the caller's transaction: which of these (session, token) pairs this node no longer holds.
+    /// The no-op UPDATE locks the lease rows until the caller commits, so a node claiming one of them meanwhile waits
+    /// and then reloads a log that includes this write.
+    /// </summary>
+    public static async Task<HashSet<Guid>> FencedOutAsync(AppDbContext db, string nodeId, IReadOnlyCollection<(Guid SessionId, long Token)> fences, CancellationToken ct)
+    {
+        var lost = fences.Select(f => f.SessionId).ToHashSet();
+        if (fences.Count == 0)
+        {
+            return lost;
+        }
+
+        var sqlite = db.Database.IsSqlite();
+        var names = fences.Select((_, i) => $"@s{i}").ToList();
+        var parameters = fences.Select((f, i) => ($"s{i}", Key(f.SessionId, sqlite))).Append(("node", (object)nodeId)).ToList();
+        var held = await QueryAsync(db, $"""
+            UPDATE "SessionLeases" SET "Token" = "Token" WHERE "NodeId" = @node AND "SessionId" IN ({string.Join(", ", names)}) RETURNING "SessionId", "Token"
+            """, parameters, ct);
+        var tokens = fences.ToDictionary(f => f.SessionId, f => f.Token);
+        foreach (var lease in held)
+        {
+            if (tokens[lease.SessionId] == lease.Token)
+            {
+                lost.Remove(lease.SessionId);
+            }
+        }
+
+        return lost;
+    }
+
+    private async Task<long?> ScalarAsync(string sql, object key, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "key", key is Guid g ? Key(g, db.Database.IsSqlite()) : key);
+        Add(command, "node", node.Id);
+        Add(command, "expires", Expiry());
+        Add(command, "now", Now());
+        var result = await command.ExecuteScalarAsync(ct);
+        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<HeldLease>> QueryAsync(AppDbContext db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            Add(command, name, value);
+        }
+
+        var leases = new List<HeldLease>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            leases.Add(new HeldLease(reader.GetGuid(0), reader.GetInt64(1)));
+        }
+
+        return leases;
+    }
+
+    // EF stores a Guid on SQLite as upper-case text; PostgreSQL has uuid.
+    private static object Key(Guid id, bool sqlite) => sqlite ? id.ToString().ToUpperInvariant() : id;
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long Expiry() => (time.GetUtcNow() + options.Value.Lease).ToUnixTimeMilliseconds();
+}
