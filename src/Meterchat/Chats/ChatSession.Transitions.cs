@@ -17,6 +17,7 @@ public sealed partial class ChatSession
         PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false }),
         HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }),
         MediaReported m => Observe(e, m.Party, p => p with { HeartbeatFresh = true, PeerConnected = m.PeerConnected, ReceivingVideo = m.ReceivingVideo }),
+        RelayTraffic r => Observe(e, r.Party, p => p with { RelayFlowing = r.Flowing }, r.Flowing ? null : r.LastSeen),
         ConnectTimedOut => TimeOutConnect(e),
         ReconnectGraceExpired => ExpireGrace(e),
         PartyLeft left => End(e, left.Party == Party.Buyer ? Chats.EndReason.BuyerLeft : Chats.EndReason.SellerLeft),
@@ -48,7 +49,8 @@ public sealed partial class ChatSession
         return ApplyResult.Applied(e);
     }
 
-    private ApplyResult Observe(ChatEvent e, Party party, Func<PartyEvidence, PartyEvidence> change)
+    /// <param name="liveUntil">When the evidence really stopped, if before the event (a relay stop is noticed late): the pause is backdated to it.</param>
+    private ApplyResult Observe(ChatEvent e, Party party, Func<PartyEvidence, PartyEvidence> change, DateTimeOffset? liveUntil = null)
     {
         if (State == ChatState.Requested)
         {
@@ -70,7 +72,7 @@ public sealed partial class ChatSession
         var shouldBeLive = _media.ShouldBeLive(Evidence, State == ChatState.Live);
         if (State == ChatState.Live && !shouldBeLive)
         {
-            Pause(e.At, e.At);
+            Pause(liveUntil is { } until && until < e.At ? until : e.At, e.At);
         }
         else if (State is ChatState.Connecting or ChatState.Paused && shouldBeLive)
         {

@@ -47,7 +47,8 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         await clock.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
         await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
         var status = await clock.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
-        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), Present.TryGetValue((sessionId, other), out var n) && n > 0, status);
+        var policy = options.Value.Evidence == Relay.EvidenceSource.Relay ? "relay" : "all";
+        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), Present.TryGetValue((sessionId, other), out var n) && n > 0, status, policy);
     }
 
     /// <summary>The client's media report, every 2 s: peer connection connected, other side's video decoding.</summary>
