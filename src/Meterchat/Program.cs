@@ -5,6 +5,7 @@ using Meterchat.Chats;
 using Meterchat.Cli;
 using Meterchat.Data;
 using Meterchat.Deposits;
+using Meterchat.Hosting;
 using Meterchat.Ledger;
 using Meterchat.Sellers;
 using Meterchat.Web;
@@ -17,6 +18,7 @@ if (CommandLine.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddProductionChecks();
 builder.AddData();
 builder.AddWeb();
 builder.AddAccounts();

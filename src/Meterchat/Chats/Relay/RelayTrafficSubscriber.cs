@@ -25,7 +25,7 @@ public sealed class RelayTrafficSubscriber(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(CoturnTraffic.ChannelPattern));
+        var queue = await SubscribeAsync(stoppingToken);
         logger.LogInformation("Relay evidence: listening to {Pattern}, window {Window} s", CoturnTraffic.ChannelPattern, options.Value.RelayWindowSeconds);
         try
         {
@@ -73,6 +73,23 @@ public sealed class RelayTrafficSubscriber(
         foreach (var (sessionId, stop) in expired)
         {
             await clock.ApplyAsync(sessionId, stop, ct);
+        }
+    }
+
+    // Redis may be down when the node starts: keep trying (the meter pauses sessions meanwhile, it never bills blind).
+    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            try
+            {
+                return await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(CoturnTraffic.ChannelPattern));
+            }
+            catch (RedisException e)
+            {
+                logger.LogWarning(e, "Relay evidence: Redis is not reachable yet; retrying");
+                await Task.Delay(TimeSpan.FromSeconds(5), time, ct);
+            }
         }
     }
 
