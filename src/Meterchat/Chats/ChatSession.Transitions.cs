@@ -72,7 +72,7 @@ public sealed partial class ChatSession
         var shouldBeLive = _media.ShouldBeLive(Evidence, State == ChatState.Live);
         if (State == ChatState.Live && !shouldBeLive)
         {
-            Pause(liveUntil is { } until && until < e.At ? until : e.At, e.At);
+            Pause(liveUntil is { } until && until < e.At ? NotBeforeChargedUnits(until, e.At) : e.At, e.At);
         }
         else if (State is ChatState.Connecting or ChatState.Paused && shouldBeLive)
         {
@@ -81,6 +81,21 @@ public sealed partial class ChatSession
         }
 
         return ApplyResult.Applied(e);
+    }
+
+    /// <summary>
+    /// Charged units are final (the log is append-only), so a backdated pause stops no earlier than the moment
+    /// the live time reached the last charged unit's due time.
+    /// </summary>
+    private DateTimeOffset NotBeforeChargedUnits(DateTimeOffset until, DateTimeOffset now)
+    {
+        if (UnitsCharged == 0)
+        {
+            return until;
+        }
+
+        var floor = now - (LiveTime(now) - _meter.DueAt(UnitsCharged));
+        return floor <= until ? until : floor < now ? floor : now;
     }
 
     private ApplyResult TimeOutConnect(ChatEvent e)

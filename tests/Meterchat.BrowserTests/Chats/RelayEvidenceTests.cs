@@ -79,8 +79,8 @@ public sealed class RelayEvidenceTests(RelayBrowserApp app, Xunit.Abstractions.I
         var thawed = System.Diagnostics.Stopwatch.StartNew();
         await WaitStateAsync(buyer, "Live", 45_000);
         output.WriteLine($"live again {thawed.Elapsed.TotalSeconds:F1} s after SIGCONT");
-        // The pause was backdated to the last delta, so the units charged after it count against the live time
-        // that follows: the next unit falls due up to a window later than it would have.
+        // The pause is backdated towards the last delta (never past a charged unit), so the next unit may take
+        // up to a unit longer than usual.
         await WaitUnitsAsync(buyer, unitsPaused + 1, (RelayBrowserApp.WindowSeconds + 20) * 1000);
 
         await buyer.ClickAsync("#end");

@@ -80,21 +80,30 @@ public class RelayEvidenceTests
     }
 
     [Fact]
-    public void One_silent_party_pauses_billing_as_of_its_last_delta()
+    public void One_silent_party_pauses_billing_backdated_but_never_past_a_charged_unit()
     {
         BothFlowing();
         _s.Run(10);
         Delta(Party.Buyer);
         Delta(Party.Seller);
-        for (var i = 0; i < 4; i++)
+
+        // Only the buyer's media reaches the relay from now on; the watch is checked every second.
+        for (var second = 1; second <= 24; second++)
         {
-            _s.Run(6);
-            Delta(Party.Buyer);
+            _s.Run(1);
+            if (second % 6 == 0)
+            {
+                Delta(Party.Buyer);
+            }
+
             Expire();
         }
 
+        // The seller's last delta was at 10 s; the stop is noticed at 30 s. Unit 5 (due at 27 s) was charged
+        // meanwhile and is final, so the pause is backdated to 27 s, not 10 s.
         Assert.Equal(ChatState.Paused, _s.Session.State);
-        Assert.Equal(TimeSpan.FromSeconds(10), _s.LiveTime);
+        Assert.Equal(5, _s.Session.UnitsCharged);
+        Assert.Equal(TimeSpan.FromSeconds(27), _s.LiveTime);
     }
 
     [Fact]
