@@ -14,7 +14,8 @@ public sealed partial class ChatSession
         ChatDeclined => Answer(e, ChatState.Declined, Chats.EndReason.Declined),
         RequestExpired => Answer(e, ChatState.Expired, Chats.EndReason.Expired),
         PartyConnected c => Observe(e, c.Party, p => p with { HubConnected = true, HeartbeatFresh = true }),
-        PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false }),
+        // A dropped party's media must be proven again, by the relay too, after it rejoins.
+        PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false, RelayFlowing = false }),
         HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }),
         MediaReported m => Observe(e, m.Party, p => p with { HeartbeatFresh = true, PeerConnected = m.PeerConnected, ReceivingVideo = m.ReceivingVideo }),
         RelayTraffic r => Observe(e, r.Party, p => p with { RelayFlowing = r.Flowing }, r.Flowing ? null : r.LastSeen),

@@ -170,6 +170,21 @@ public class RelayEvidenceTests
     }
 
     [Fact]
+    public void After_a_hub_drop_billing_resumes_only_on_fresh_relay_traffic()
+    {
+        BothFlowing();
+        _s.Wait(10);
+        _s.Must(new PartyDisconnected(_s.Now, Party.Seller));
+
+        _s.Wait(3).Must(new PartyConnected(_s.Now, Party.Seller));
+        Assert.Equal(ChatState.Paused, _s.Session.State);
+
+        _s.Wait(4);
+        Delta(Party.Seller);
+        Assert.Equal(ChatState.Live, _s.Session.State);
+    }
+
+    [Fact]
     public void Leave_still_ends_the_session_in_relay_mode()
     {
         BothFlowing();
