@@ -11,6 +11,10 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages (browser tests)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
+if [ ! -x /usr/bin/turnserver ]; then
+  echo "Installing coturn from Debian's packages (relay-evidence browser test)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coturn >/dev/null
+fi
 
 build_log=$(mktemp)
 if ! dotnet build Meterchat.slnx -c Release -warnaserror >"$build_log" 2>&1; then

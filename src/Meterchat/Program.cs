@@ -6,6 +6,7 @@ using Meterchat.Cli;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Deposits;
+using Meterchat.Hosting;
 using Meterchat.Ledger;
 using Meterchat.Sellers;
 using Meterchat.Web;
@@ -18,6 +19,7 @@ if (CommandLine.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddProductionChecks();
 builder.AddData();
 builder.AddCluster();
 builder.AddWeb();

@@ -15,9 +15,11 @@ public sealed partial class ChatSession
         RequestExpired => Answer(e, ChatState.Expired, Chats.EndReason.Expired),
         RequestCancelled => Answer(e, ChatState.Ended, Chats.EndReason.BuyerLeft),
         PartyConnected c => Observe(e, c.Party, p => p with { HubConnected = true, HeartbeatFresh = true }),
-        PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false }),
+        // A dropped party's media must be proven again, by the relay too, after it rejoins.
+        PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false, RelayFlowing = false }),
         HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }),
         MediaReported m => Observe(e, m.Party, p => p with { HeartbeatFresh = true, PeerConnected = m.PeerConnected, ReceivingVideo = m.ReceivingVideo }),
+        RelayTraffic r => Observe(e, r.Party, p => p with { RelayFlowing = r.Flowing }, r.Flowing ? null : r.LastSeen),
         ConnectTimedOut => TimeOutConnect(e),
         ReconnectGraceExpired => ExpireGrace(e),
         PartyLeft left => End(e, left.Party == Party.Buyer ? Chats.EndReason.BuyerLeft : Chats.EndReason.SellerLeft),
@@ -49,7 +51,8 @@ public sealed partial class ChatSession
         return ApplyResult.Applied(e);
     }
 
-    private ApplyResult Observe(ChatEvent e, Party party, Func<PartyEvidence, PartyEvidence> change)
+    /// <param name="liveUntil">When the evidence really stopped, if before the event (a relay stop is noticed late): the pause is backdated to it.</param>
+    private ApplyResult Observe(ChatEvent e, Party party, Func<PartyEvidence, PartyEvidence> change, DateTimeOffset? liveUntil = null)
     {
         if (State == ChatState.Requested)
         {
@@ -71,7 +74,7 @@ public sealed partial class ChatSession
         var shouldBeLive = _media.ShouldBeLive(Evidence, State == ChatState.Live);
         if (State == ChatState.Live && !shouldBeLive)
         {
-            Pause(e.At, e.At);
+            Pause(liveUntil is { } until && until < e.At ? NotBeforeChargedUnits(until, e.At) : e.At, e.At);
         }
         else if (State is ChatState.Connecting or ChatState.Paused && shouldBeLive)
         {
@@ -80,6 +83,21 @@ public sealed partial class ChatSession
         }
 
         return ApplyResult.Applied(e);
+    }
+
+    /// <summary>
+    /// Charged units are final (the log is append-only), so a backdated pause stops no earlier than the moment
+    /// the live time reached the last charged unit's due time.
+    /// </summary>
+    private DateTimeOffset NotBeforeChargedUnits(DateTimeOffset until, DateTimeOffset now)
+    {
+        if (UnitsCharged == 0)
+        {
+            return until;
+        }
+
+        var floor = now - (LiveTime(now) - _meter.DueAt(UnitsCharged));
+        return floor <= until ? until : floor < now ? floor : now;
     }
 
     private ApplyResult TimeOutConnect(ChatEvent e)

@@ -1,4 +1,5 @@
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Relay;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ public static class ChatsFeature
         builder.Services.AddOptions<MeterOptions>().BindConfiguration(MeterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new Meter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeterOptions>>().Value));
-        builder.Services.AddSingleton<IMediaEvidence, ClientReportedEvidence>();
+        builder.AddMediaEvidence();
         builder.Services.AddSingleton<IChatSessions, ChatSessionStore>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ChatNotifier>();

@@ -22,9 +22,17 @@ internal sealed class LiveTimeline
         FirstLiveAt ??= at;
     }
 
-    /// <summary>Closes the live interval at <paramref name="liveUntil"/>, which a restart sets before "now".</summary>
+    /// <summary>
+    /// Closes the live interval at <paramref name="liveUntil"/>, which a restart or a late-noticed relay stop sets
+    /// before "now"; never before the interval began.
+    /// </summary>
     public void Pause(DateTimeOffset liveUntil)
     {
+        if (liveUntil < _liveSince!.Value)
+        {
+            liveUntil = _liveSince.Value;
+        }
+
         _liveBefore += liveUntil - _liveSince!.Value;
         _liveSince = null;
         _pausedSince = liveUntil;

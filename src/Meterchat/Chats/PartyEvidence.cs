@@ -5,7 +5,8 @@ namespace Meterchat.Chats;
 /// <param name="HeartbeatFresh">The party's client reported within the heartbeat timeout.</param>
 /// <param name="PeerConnected">The party reported its peer connection connected.</param>
 /// <param name="ReceivingVideo">The party reported receiving the other party's video.</param>
-public readonly record struct PartyEvidence(bool HubConnected, bool HeartbeatFresh, bool PeerConnected, bool ReceivingVideo)
+/// <param name="RelayFlowing">The TURN relay shows this party's media flowing both ways (relay evidence only; a client cannot set it).</param>
+public readonly record struct PartyEvidence(bool HubConnected, bool HeartbeatFresh, bool PeerConnected, bool ReceivingVideo, bool RelayFlowing = false)
 {
     public static PartyEvidence None => default;
 
@@ -13,8 +14,8 @@ public readonly record struct PartyEvidence(bool HubConnected, bool HeartbeatFre
     public bool Connected => HubConnected && HeartbeatFresh && PeerConnected;
 
     /// <summary>
-    /// Media evidence older than a break in the link proves nothing about the link after it,
-    /// so it is dropped and must be reported again.
+    /// Client-reported media evidence older than a break in the link proves nothing about the link after it,
+    /// so it is dropped and must be reported again. The relay's own evidence stays: only the relay changes it.
     /// </summary>
     public PartyEvidence WithoutMedia() => this with { PeerConnected = false, ReceivingVideo = false };
 }

@@ -13,7 +13,7 @@ namespace Meterchat.BrowserTests.Infrastructure;
 /// SQLite database, and Debian's Chromium driven by Playwright with fake cameras.
 /// Run inside `unshare -n` (test.sh does) so WebRTC media can only travel over loopback.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private static readonly string[] LaunchArgs =
     [

@@ -46,8 +46,9 @@ internal sealed class Scenario
         long walletTokens = 10_000,
         Micros? limit = null,
         int commissionBasisPoints = 2500,
-        MeterOptions? options = null) =>
-        new(new ChatTerms(new TokenRate(rate), commissionBasisPoints, limit), Micros.FromTokens(walletTokens), options ?? new MeterOptions(), new ClientReportedEvidence());
+        MeterOptions? options = null,
+        IMediaEvidence? media = null) =>
+        new(new ChatTerms(new TokenRate(rate), commissionBasisPoints, limit), Micros.FromTokens(walletTokens), options ?? new MeterOptions(), media ?? new ClientReportedEvidence());
 
     /// <summary>Requested, accepted, both joined and both videos flowing.</summary>
     public static Scenario Live(int rate = 20, long walletTokens = 10_000, Micros? limit = null, int commissionBasisPoints = 2500) =>

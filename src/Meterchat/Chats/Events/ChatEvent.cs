@@ -26,4 +26,5 @@ namespace Meterchat.Chats;
 [JsonDerivedType(typeof(PartyBanned), "party-banned")]
 [JsonDerivedType(typeof(BuyerBlocked), "buyer-blocked")]
 [JsonDerivedType(typeof(ServerRecovered), "server-recovered")]
+[JsonDerivedType(typeof(RelayTraffic), "relay-traffic")]
 public abstract record ChatEvent(DateTimeOffset At);

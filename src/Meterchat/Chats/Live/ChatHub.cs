@@ -49,7 +49,8 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
         var status = await clock.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
         var otherHere = (Present.TryGetValue((sessionId, other), out var n) && n > 0) || await clock.PartyConnectedAsync(sessionId, other);
-        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), otherHere, status);
+        var policy = options.Value.Evidence == Relay.EvidenceSource.Relay ? "relay" : "all";
+        return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), otherHere, status, policy);
     }
 
     /// <summary>The client's media report, every 2 s: peer connection connected, other side's video decoding.</summary>

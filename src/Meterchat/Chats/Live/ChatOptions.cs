@@ -15,6 +15,13 @@ public sealed class ChatOptions
 
     public List<string> TurnUrls { get; set; } = [];
 
+    /// <summary>Client (the clients' reports, default) or Relay (coturn's traffic through Redis; forces clients to relay).</summary>
+    public Relay.EvidenceSource Evidence { get; set; } = Relay.EvidenceSource.Client;
+
+    /// <summary>Relay mode: a party counts as flowing for this long after its last two-way relay delta.</summary>
+    [Range(2, 300)]
+    public int RelayWindowSeconds { get; set; } = 20;
+
     [Range(1, 1440)]
     public int TurnCredentialMinutes { get; set; } = 240;
 

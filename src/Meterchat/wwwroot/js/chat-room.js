@@ -10,6 +10,7 @@ const remoteVideo = $("remote-video");
 let localStream = null;
 let pc = null;
 let iceServers = [];
+let iceTransportPolicy = "all"; // "relay" when the server bills on the TURN relay's evidence
 let pendingIce = [];
 // Each offer has an id that its answer and ICE candidates carry: a second offer (a rejoin, or two joins racing)
 // supersedes the first, and late messages for an older peer connection are dropped.
@@ -108,7 +109,7 @@ function newPeer() {
   pc?.close();
   pendingIce = [];
   lastFrames = 0;
-  const peer = new RTCPeerConnection({ iceServers });
+  const peer = new RTCPeerConnection({ iceServers, iceTransportPolicy });
   localStream?.getTracks().forEach((track) => peer.addTrack(track, localStream));
   peer.ontrack = (event) => { remoteVideo.srcObject = event.streams[0]; };
   const id = offerId;
@@ -165,6 +166,7 @@ hub.on("Ended", showReceipt);
 async function join() {
   const joined = await hub.invoke("Join", sessionId);
   iceServers = joined.iceServers;
+  iceTransportPolicy = joined.iceTransportPolicy ?? "all";
   onStatus(joined.status);
   if (role === "Buyer" && joined.peerPresent) await offer();
 }

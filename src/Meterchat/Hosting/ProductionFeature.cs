@@ -1,0 +1,30 @@
+namespace Meterchat.Hosting;
+
+/// <summary>The production switch: in the Production environment, refuse to start unless the configuration is complete.</summary>
+public static class ProductionFeature
+{
+    public static IHostApplicationBuilder AddProductionChecks(this IHostApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsProduction())
+        {
+            return builder;
+        }
+
+        var problems = ProductionConfiguration.Problems(builder.Configuration, File.Exists);
+        if (problems.Count > 0)
+        {
+            throw new ProductionConfigurationException(problems);
+        }
+
+        return builder;
+    }
+}
+
+/// <summary>Production is missing settings: the message lists each one (names only, never values).</summary>
+public sealed class ProductionConfigurationException(IReadOnlyList<string> problems)
+    : Exception(
+        $"Meterchat will not start in Production: {problems.Count} setting(s) missing or invalid (see docs/deploy.md):"
+        + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p)))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}
