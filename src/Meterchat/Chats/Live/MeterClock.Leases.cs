@@ -40,6 +40,10 @@ public sealed partial class MeterClock
                 _sessions.Remove(live.Id);
             }
 
+            // Leases held for sessions no longer in memory (dropped after a failed write) must not be renewed forever
+            // with nobody driving them: they expire now and the scan below takes them over properly.
+            await leases.ExpireSessionsAsync(held.Keys.Where(id => !_sessions.ContainsKey(id)).ToList(), ct);
+
             var claimed = await leases.ClaimExpiredSessionsAsync(ct);
             if (claimed.Count == 0)
             {
