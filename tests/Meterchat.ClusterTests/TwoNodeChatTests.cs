@@ -54,6 +54,7 @@ public sealed class TwoNodeChatTests
         await using var buyer = await PartyClient.JoinAsync(one, buyerEmail, id);
         await using var two = await AppProcess.StartAsync(db, nodeTwo);
         await using var seller = await PartyClient.JoinAsync(two, sellerEmail, id);
+        Assert.True(seller.Joined.PeerPresent, "The seller on node 2 sees the buyer who joined on node 1.");
         await WaitUnitsAsync(two, seller.Token, id, 2);
         Assert.Equal("node-1", await LeaseHolderAsync(db, id));
 
