@@ -13,14 +13,14 @@ public static class ClusterEnvironment
                 : throw new InvalidOperationException("The cluster tests need MC_TEST_REDIS (./test.sh starts a Redis and sets it).")
             : throw new InvalidOperationException("The cluster tests run on PostgreSQL: set MC_TEST_DB=postgres and MC_TEST_POSTGRES (./test.sh does).");
 
-    /// <summary>A node's settings: shared Redis under a channel prefix of this test's own, short leases.</summary>
+    /// <summary>A node's settings: shared Redis under a channel prefix of this test's own, short leases (long enough for a loaded machine).</summary>
     public static Dictionary<string, string> Node(string nodeId, string prefix) => new()
     {
         ["Redis__Connection"] = Redis,
         ["Redis__ChannelPrefix"] = prefix,
         ["Cluster__NodeId"] = nodeId,
-        ["Cluster__LeaseSeconds"] = "4",
-        ["Cluster__RenewSeconds"] = "1",
+        ["Cluster__LeaseSeconds"] = "8",
+        ["Cluster__RenewSeconds"] = "2",
         ["Logging__LogLevel__Meterchat"] = "Information",
     };
 }

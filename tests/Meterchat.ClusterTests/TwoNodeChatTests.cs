@@ -40,12 +40,13 @@ public sealed class TwoNodeChatTests
             buyerId = await CreateUserAsync(setup, buyerEmail);
             sellerId = await CreateUserAsync(setup, sellerEmail);
             await setup.DepositAsync(buyerId, Micros.FromUsdt(5));
-            id = await setup.Sessions.RequestAsync(buyerId, sellerId, Terms);
         }
 
+        // Requested and accepted once node 1 runs: a request left ringing while a node starts may expire.
         await using var one = await AppProcess.StartAsync(db, nodeOne);
         await using (var accept = new ChatAppFactory(db, null))
         {
+            id = await accept.Sessions.RequestAsync(buyerId, sellerId, Terms);
             Assert.True((await accept.Sessions.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow))).Result.IsApplied);
         }
 
@@ -53,7 +54,7 @@ public sealed class TwoNodeChatTests
         await using var buyer = await PartyClient.JoinAsync(one, buyerEmail, id);
         await using var two = await AppProcess.StartAsync(db, nodeTwo);
         await using var seller = await PartyClient.JoinAsync(two, sellerEmail, id);
-        Assert.True(seller.Joined.PeerPresent, "The seller on node 2 should see the buyer joined on node 1 (the buyer's page offers on that).");
+        Assert.True(seller.Joined.PeerPresent, "The seller on node 2 sees the buyer who joined on node 1.");
         await WaitUnitsAsync(two, seller.Token, id, 2);
         Assert.Equal("node-1", await LeaseHolderAsync(db, id));
 

@@ -42,16 +42,15 @@ internal static class ClusterLoad
         var setup = Stopwatch.StartNew();
         var tokens = new Dictionary<string, string>();
         var ids = new List<(Guid Id, string Buyer, string Seller)>(sessions);
-        await using (var app = new BenchApp(new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connection, ["Chat:RunClock"] = "false" }))
+        await using var app = new BenchApp(new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connection, ["Chat:RunClock"] = "false" });
+        app.Start();
+        var store = app.Services.GetRequiredService<IChatSessions>();
         {
-            app.Start();
             await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<AppUser>>();
             var protector = app.Services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(IdentityConstants.BearerScheme).BearerTokenProtector;
-            var store = app.Services.GetRequiredService<IChatSessions>();
             var ledger = app.Services.GetRequiredService<ILedger>();
-            var terms = new ChatTerms(new TokenRate(20), 2500);
             for (var i = 0; i < sessions; i++)
             {
                 var pair = new string[2];
@@ -73,13 +72,11 @@ internal static class ClusterLoad
                 }
 
                 await ledger.TransferAsync(TransferRequest.Move($"deposit:bench:{Guid.NewGuid():N}", TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(pair[0]), Micros.FromUsdt(100)));
-                var id = await store.RequestAsync(pair[0], pair[1], terms);
-                await store.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow));
-                ids.Add((id, pair[0], pair[1]));
+                ids.Add((Guid.Empty, pair[0], pair[1]));
             }
         }
 
-        Console.WriteLine($"Setup of {sessions} user pairs, deposits and accepted sessions: {setup.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"Setup of {sessions} user pairs and deposits: {setup.Elapsed.TotalSeconds:F1} s");
         var prefix = $"mc-bench-{Guid.NewGuid():N}";
         using var one = await NodeAsync("node-1", connection, redis, prefix);
         using var two = await NodeAsync("node-2", connection, redis, prefix);
@@ -92,52 +89,56 @@ internal static class ClusterLoad
             var lastUnits = new ConcurrentDictionary<Guid, long>();
             var lastState = new ConcurrentDictionary<Guid, string>();
             using var stop = new CancellationTokenSource();
-            var buyers = new ConcurrentBag<HubConnection>();
             var all = new ConcurrentBag<HubConnection>();
             var loops = new ConcurrentBag<Task>();
             var connect = Stopwatch.StartNew();
-            await Parallel.ForEachAsync(ids.SelectMany(s => new[] { (s.Id, User: s.Buyer, Node: one.Address, Buyer: true), (s.Id, User: s.Seller, Node: two.Address, Buyer: false) }),
-                new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) =>
+            var terms = new ChatTerms(new TokenRate(20), 2500);
+            await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (s, ct) =>
             {
-                var hub = new HubConnectionBuilder()
-                    .WithUrl(new Uri(c.Node, ChatHub.Path), o =>
-                    {
-                        o.Transports = HttpTransportType.WebSockets;
-                        o.SkipNegotiation = true;
-                        o.AccessTokenProvider = () => Task.FromResult<string?>(tokens[c.User]);
-                    })
-                    .Build();
-                hub.On<string, string>("Signal", (_, payload) =>
+                // Requested and accepted just before the parties join: no ring or connect timeout runs out meanwhile.
+                var id = await store.RequestAsync(s.Buyer, s.Seller, terms, ct);
+                await store.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow), ct);
+                foreach (var c in new[] { (Id: id, User: s.Buyer, Node: one.Address, Buyer: true), (Id: id, User: s.Seller, Node: two.Address, Buyer: false) })
                 {
-                    if (Volatile.Read(ref measuring))
-                    {
-                        relay.Enqueue(Stopwatch.GetElapsedTime(long.Parse(payload, CultureInfo.InvariantCulture)).TotalMilliseconds);
-                    }
-                });
-                hub.On<ChatStatus>("Status", st =>
-                {
-                    lastState[st.SessionId] = st.State;
-                    if (c.Buyer && Volatile.Read(ref measuring))
-                    {
-                        pushLags.Enqueue((DateTimeOffset.UtcNow - st.ServerNow).TotalMilliseconds);
-                        if (st.Units > lastUnits.GetValueOrDefault(st.SessionId))
+                    var hub = new HubConnectionBuilder()
+                        .WithUrl(new Uri(c.Node, ChatHub.Path), o =>
                         {
-                            unitLags.Enqueue((TimeSpan.FromSeconds(st.LiveSeconds) - meter.DueAt(st.Units)).TotalMilliseconds);
+                            o.Transports = HttpTransportType.WebSockets;
+                            o.SkipNegotiation = true;
+                            o.AccessTokenProvider = () => Task.FromResult<string?>(tokens[c.User]);
+                        })
+                        .Build();
+                    var buyer = c.Buyer;
+                    hub.On<string, string>("Signal", (_, payload) =>
+                    {
+                        if (Volatile.Read(ref measuring))
+                        {
+                            relay.Enqueue(Stopwatch.GetElapsedTime(long.Parse(payload, CultureInfo.InvariantCulture)).TotalMilliseconds);
                         }
-                    }
+                    });
+                    hub.On<ChatStatus>("Status", st =>
+                    {
+                        lastState[st.SessionId] = st.State;
+                        if (buyer && Volatile.Read(ref measuring))
+                        {
+                            pushLags.Enqueue((DateTimeOffset.UtcNow - st.ServerNow).TotalMilliseconds);
+                            if (st.Units > lastUnits.GetValueOrDefault(st.SessionId))
+                            {
+                                unitLags.Enqueue((TimeSpan.FromSeconds(st.LiveSeconds) - meter.DueAt(st.Units)).TotalMilliseconds);
+                            }
+                        }
 
-                    lastUnits[st.SessionId] = st.Units;
-                });
-                await hub.StartAsync(ct);
-                await hub.InvokeAsync<JoinResult>("Join", c.Id, ct);
-                await hub.InvokeAsync("Report", true, true, ct);
-                all.Add(hub);
-                if (c.Buyer)
-                {
-                    buyers.Add(hub);
+                        if (buyer)
+                        {
+                            lastUnits[st.SessionId] = st.Units;
+                        }
+                    });
+                    await hub.StartAsync(ct);
+                    await hub.InvokeAsync<JoinResult>("Join", c.Id, ct);
+                    await hub.InvokeAsync("Report", true, true, ct);
+                    all.Add(hub);
+                    loops.Add(ReportLoopAsync(hub, buyer, stop.Token));
                 }
-
-                loops.Add(ReportLoopAsync(hub, c.Buyer, stop.Token));
             });
             Console.WriteLine($"{all.Count} hub connections joined in {connect.Elapsed.TotalSeconds:F1} s (buyers on node 1, sellers on node 2)");
 

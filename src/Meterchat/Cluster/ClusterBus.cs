@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
@@ -18,6 +19,7 @@ public sealed class ClusterBus(ClusterNode node, IServiceProvider services, IOpt
     public const int MaxHops = 3;
 
     private ChannelMessageQueue? _queue;
+    private Task _pump = Task.CompletedTask;
 
     public RedisChannel Channel(string nodeId) => RedisChannel.Literal($"{redis.Value.ChannelPrefix}:node:{nodeId}");
 
@@ -38,19 +40,52 @@ public sealed class ClusterBus(ClusterNode node, IServiceProvider services, IOpt
 
         var subscriber = services.GetRequiredService<IConnectionMultiplexer>().GetSubscriber();
         _queue = await subscriber.SubscribeAsync(Channel(node.Id));
-        _queue.OnMessage(async message =>
+        _pump = Task.Run(PumpAsync, CancellationToken.None);
+    }
+
+    // In arrival order; whatever has piled up while the clock was busy is applied under one hold of its gate.
+    private async Task PumpAsync()
+    {
+        var clock = services.GetRequiredService<MeterClock>();
+        var batch = new List<(Guid, ChatEvent, int)>();
+        try
         {
-            try
+            while (true)
             {
-                var envelope = JsonSerializer.Deserialize<Envelope>(message.Message.ToString(), ChatJson.Options)!;
-                var clock = services.GetRequiredService<MeterClock>();
-                await clock.ApplyAsync(envelope.SessionId, ChatJson.Deserialize(envelope.Event), envelope.Hops, CancellationToken.None);
+                var message = await _queue!.ReadAsync();
+                batch.Clear();
+                Add(batch, message);
+                while (batch.Count < 1000 && _queue.TryRead(out var more))
+                {
+                    Add(batch, more);
+                }
+
+                try
+                {
+                    await clock.ApplyRoutedAsync(batch);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Applying {Count} routed session events failed", batch.Count);
+                }
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "A routed session event failed");
-            }
-        });
+        }
+        catch (ChannelClosedException)
+        {
+        }
+    }
+
+    private void Add(List<(Guid, ChatEvent, int)> batch, ChannelMessage message)
+    {
+        try
+        {
+            var envelope = JsonSerializer.Deserialize<Envelope>(message.Message.ToString(), ChatJson.Options)!;
+            batch.Add((envelope.SessionId, ChatJson.Deserialize(envelope.Event), envelope.Hops));
+        }
+        catch (JsonException e)
+        {
+            logger.LogError(e, "A routed session event could not be read");
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -58,6 +93,7 @@ public sealed class ClusterBus(ClusterNode node, IServiceProvider services, IOpt
         if (_queue is not null)
         {
             await _queue.UnsubscribeAsync();
+            await _pump;
         }
     }
 

@@ -105,6 +105,33 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
         await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>Lets these session leases expire now (kept rows, growing tokens): the next scan takes them over.</summary>
+    public async Task ExpireSessionsAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
+    {
+        if (sessionIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = sessionIds.ToList();
+        await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+    }
+
+    /// <summary>
+    /// A clean stop: every lease of this node expires now, so other nodes take over at their next pass instead of
+    /// waiting out the lease. The rows stay (tokens keep growing): the successor's claim is a take-over, with
+    /// ServerRecovered, never a fresh start that would bill the gap.
+    /// </summary>
+    public async Task ExpireAllAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Set<SessionLease>().Where(l => l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+        await db.Set<WorkerLease>().Where(l => l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+    }
+
     /// <summary>Claims or renews a worker's lease; the token when this node holds it, null when another node does.</summary>
     public async Task<long?> HoldWorkerAsync(string name, CancellationToken ct = default) =>
         await ScalarAsync(ClaimWorker, name, ct);

@@ -132,4 +132,20 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
         await two.ReleaseWorkerAsync(worker);
         Assert.Equal(3, await one.HoldWorkerAsync(worker));
     }
+
+    [Fact]
+    public async Task A_node_stopping_cleanly_lets_its_leases_go_at_once_as_a_take_over()
+    {
+        var (one, two) = (Node($"one-{Guid.NewGuid():N}"), Node($"two-{Guid.NewGuid():N}"));
+        var id = await OpenSessionAsync();
+        var worker = $"worker-{Guid.NewGuid():N}";
+        await one.ClaimSessionAsync(id);
+        await one.HoldWorkerAsync(worker);
+
+        await one.ExpireAllAsync();
+
+        var taken = await two.ClaimSessionAsync(id);
+        Assert.True(taken?.TakenOver);
+        Assert.Equal(2, await two.HoldWorkerAsync(worker));
+    }
 }

@@ -9,6 +9,11 @@ namespace Meterchat.Chats.Live;
 /// </summary>
 public sealed partial class MeterClock
 {
+    // How long a node remembers that another node drives a session (its events skip the gate and go straight there).
+    private static readonly TimeSpan OwnerMemory = TimeSpan.FromSeconds(2);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (string Node, DateTimeOffset Until)> _owners = new();
+
     /// <summary>
     /// One pass of the lease keeper: renews this node's leases (a lease the store no longer returns with our token was
     /// lost: the session is dropped from memory), then claims expired leases and unclaimed open sessions and takes
@@ -16,6 +21,15 @@ public sealed partial class MeterClock
     /// </summary>
     public async Task KeepLeasesAsync(CancellationToken ct = default)
     {
+        var now = time.GetUtcNow();
+        foreach (var (id, known) in _owners)
+        {
+            if (known.Until <= now)
+            {
+                _owners.TryRemove(id, out _);
+            }
+        }
+
         await _gate.WaitAsync(ct);
         try
         {
@@ -25,6 +39,10 @@ public sealed partial class MeterClock
                 logger.LogWarning("Node {Node} lost the lease of session {Session}; another node drives it now", node.Id, live.Id);
                 _sessions.Remove(live.Id);
             }
+
+            // Leases held for sessions no longer in memory (dropped after a failed write) must not be renewed forever
+            // with nobody driving them: they expire now and the scan below takes them over properly.
+            await leases.ExpireSessionsAsync(held.Keys.Where(id => !_sessions.ContainsKey(id)).ToList(), ct);
 
             var claimed = await leases.ClaimExpiredSessionsAsync(ct);
             if (claimed.Count == 0)
@@ -75,9 +93,33 @@ public sealed partial class MeterClock
         await PersistAsync([live], ct);
     }
 
-    /// <summary>The node holding a live lease on this session, when it is not this node.</summary>
-    private async Task<string?> OtherOwnerAsync(Guid sessionId, CancellationToken ct) =>
-        await leases.OwnerAsync(sessionId, ct) is { Live: true } owner && owner.NodeId != node.Id ? owner.NodeId : null;
+    /// <summary>The node holding a live lease on this session, when it is not this node (remembered briefly).</summary>
+    private async Task<string?> OtherOwnerAsync(Guid sessionId, CancellationToken ct)
+    {
+        if (await leases.OwnerAsync(sessionId, ct) is { Live: true } owner && owner.NodeId != node.Id)
+        {
+            _owners[sessionId] = (owner.NodeId, time.GetUtcNow() + OwnerMemory);
+            return owner.NodeId;
+        }
+
+        return null;
+    }
+
+    private string? KnownOwner(Guid sessionId)
+    {
+        if (!node.Clustered || !_owners.TryGetValue(sessionId, out var known))
+        {
+            return null;
+        }
+
+        if (known.Until > time.GetUtcNow())
+        {
+            return known.Node;
+        }
+
+        _owners.TryRemove(sessionId, out _);
+        return null;
+    }
 
     /// <summary>
     /// Several nodes: a party whose hub stayed connected to another node while the session changed hands reports

@@ -18,45 +18,97 @@ public sealed partial class MeterClock
     /// <summary>As above; <paramref name="hops"/> counts the nodes an event was routed through (several nodes).</summary>
     public async Task<LiveSession?> ApplyAsync(Guid sessionId, ChatEvent e, int hops, CancellationToken ct)
     {
-        string? owner = null;
+        // Several nodes: a session known to be driven elsewhere is forwarded without waiting for this clock's gate.
+        if (KnownOwner(sessionId) is { } known)
+        {
+            if (hops < ClusterBus.MaxHops && await bus.ForwardAsync(known, sessionId, e, hops))
+            {
+                return null;
+            }
+
+            _owners.TryRemove(sessionId, out _);
+        }
+
+        LiveSession? live;
+        string? owner;
         await _gate.WaitAsync(ct);
         try
         {
-            // A second attempt when storing lost a race (another writer, or the lease moved): the session is reloaded.
-            for (var attempt = 1; ; attempt++)
+            (live, owner) = await ApplyLockedAsync(sessionId, e, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await ForwardAsync(owner, sessionId, e, hops);
+        return live;
+    }
+
+    /// <summary>Events routed here by other nodes, applied in arrival order under one hold of the gate.</summary>
+    public async Task ApplyRoutedAsync(IReadOnlyList<(Guid SessionId, ChatEvent Event, int Hops)> events, CancellationToken ct = default)
+    {
+        var onwards = new List<(string Owner, Guid SessionId, ChatEvent Event, int Hops)>();
+        await _gate.WaitAsync(ct);
+        try
+        {
+            foreach (var (sessionId, e, hops) in events)
             {
-                var live = await GetOrLoadAsync(sessionId, ct);
-                if (live is null)
+                var (_, owner) = await ApplyLockedAsync(sessionId, e, ct);
+                if (owner is not null)
                 {
-                    owner = node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null;
-                    return null;
+                    onwards.Add((owner, sessionId, e, hops));
                 }
-
-                ConnectReporter(live, e);
-                Track(live, e);
-                var result = live.Session.Apply(e);
-                if (result.IsApplied || live.Session.Events.Count > live.Stored)
-                {
-                    await PersistAsync([live], ct);
-                    if (attempt == 1 && !(_sessions.TryGetValue(sessionId, out var current) && current == live))
-                    {
-                        continue;
-                    }
-
-                    await notifier.StatusAsync(live, e.At);
-                }
-
-                Schedule(live, e.At);
-                return live;
             }
         }
         finally
         {
             _gate.Release();
-            if (owner is not null && hops < ClusterBus.MaxHops && !await bus.ForwardAsync(owner, sessionId, e, hops))
+        }
+
+        foreach (var (owner, sessionId, e, hops) in onwards)
+        {
+            await ForwardAsync(owner, sessionId, e, hops);
+        }
+    }
+
+    /// <summary>Under the gate: applies the event to a session this node drives; else returns the node that drives it.</summary>
+    private async Task<(LiveSession? Live, string? Owner)> ApplyLockedAsync(Guid sessionId, ChatEvent e, CancellationToken ct)
+    {
+        // A second attempt when storing lost a race (another writer, or the lease moved): the session is reloaded.
+        for (var attempt = 1; ; attempt++)
+        {
+            var live = await GetOrLoadAsync(sessionId, ct);
+            if (live is null)
             {
-                logger.LogWarning("Event {Event} of {Session} went to node {Node}, which no longer listens; its lease will expire", e.GetType().Name, sessionId, owner);
+                return (null, node.Clustered ? await OtherOwnerAsync(sessionId, ct) : null);
             }
+
+            ConnectReporter(live, e);
+            Track(live, e);
+            var result = live.Session.Apply(e);
+            if (result.IsApplied || live.Session.Events.Count > live.Stored)
+            {
+                await PersistAsync([live], ct);
+                if (attempt == 1 && !(_sessions.TryGetValue(sessionId, out var current) && current == live))
+                {
+                    continue;
+                }
+
+                await notifier.StatusAsync(live, e.At);
+            }
+
+            Schedule(live, e.At);
+            return (live, null);
+        }
+    }
+
+    private async Task ForwardAsync(string? owner, Guid sessionId, ChatEvent e, int hops)
+    {
+        if (owner is not null && hops < ClusterBus.MaxHops && !await bus.ForwardAsync(owner, sessionId, e, hops))
+        {
+            _owners.TryRemove(sessionId, out _);
+            logger.LogWarning("Event {Event} of {Session} went to node {Node}, which no longer listens; its lease will expire", e.GetType().Name, sessionId, owner);
         }
     }
 
