@@ -57,7 +57,8 @@ public static class ProductionConfiguration
         Require(configuration["Deposits:AccountXpub"]?.Trim().StartsWith("xpub", StringComparison.Ordinal) == true, "Deposits:AccountXpub", "the account xpub of m/44'/195'/0' (public key only)");
 
         // Mail: real SMTP, links to the public address.
-        Require(string.Equals(configuration["Mail:Delivery"], "Smtp", StringComparison.OrdinalIgnoreCase) && Set("Mail:SmtpHost"), "Mail:SmtpHost", "Mail:Delivery=Smtp and the SMTP host");
+        Require(string.Equals(configuration["Mail:Delivery"], "Smtp", StringComparison.OrdinalIgnoreCase), "Mail:Delivery", "must be Smtp (the outbox is for Development and Testing only)");
+        Require(Set("Mail:SmtpHost"), "Mail:SmtpHost", "the SMTP server's host name");
         Require(Uri.TryCreate(configuration["Mail:PublicBaseUrl"], UriKind.Absolute, out var site) && site.Scheme == "https", "Mail:PublicBaseUrl", "the site's public https:// address (links in mails)");
         return problems;
     }

@@ -23,7 +23,7 @@ public static class ProductionFeature
 /// <summary>Production is missing settings: the message lists each one (names only, never values).</summary>
 public sealed class ProductionConfigurationException(IReadOnlyList<string> problems)
     : Exception(
-        $"Meterchat will not start in Production: {problems.Count} setting(s) missing or invalid (see docs/deploy.md):"
+        $"Meterchat will not start in Production: {problems.Count} setting(s) required in Production are missing or invalid (see docs/deploy.md):"
         + string.Concat(problems.Select(p => Environment.NewLine + "  - " + p)))
 {
     public IReadOnlyList<string> Problems { get; } = problems;

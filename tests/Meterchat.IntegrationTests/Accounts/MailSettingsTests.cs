@@ -1,7 +1,7 @@
 using System.Net;
 using Meterchat.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Options;
+using Meterchat.Hosting;
 
 namespace Meterchat.IntegrationTests.Accounts;
 
@@ -12,7 +12,7 @@ public sealed class MailSettingsTests(AppFactory factory) : IClassFixture<AppFac
     {
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => production.CreateClient());
+        var error = Assert.Throws<ProductionConfigurationException>(() => production.CreateClient());
 
         Assert.Contains("Mail:SmtpHost", error.Message, StringComparison.Ordinal);
     }
@@ -20,9 +20,9 @@ public sealed class MailSettingsTests(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public void Production_refuses_the_outbox()
     {
-        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:Delivery", "Outbox"));
+        using var production = factory.WithWebHostBuilder(b => b.UseCompleteProduction(s => s["Mail:Delivery"] = "Outbox"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => production.CreateClient());
+        var error = Assert.Throws<ProductionConfigurationException>(() => production.CreateClient());
 
         Assert.Contains("Development and Testing only", error.Message, StringComparison.Ordinal);
     }
@@ -30,9 +30,7 @@ public sealed class MailSettingsTests(AppFactory factory) : IClassFixture<AppFac
     [Fact]
     public async Task Production_with_smtp_shows_no_outbox()
     {
-        using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:SmtpHost", "smtp.example.test")
-            .UseSetting("Withdrawals:HotWalletKey", Meterchat.Tron.Crypto.TronKey.Generate().ExportHex())
-            .UseSetting("Deposits:AccountXpub", "xpub6ChVWbXxgtp7PfXntivshZfwQophZWmVQwKJz1wY2MSKn5nm71wvUAj3vGCPHHWTLCreiQzcxgWGJqhAvwNpNUB992qY7a6CpZBnkYvVmyb"));
+        using var production = factory.WithWebHostBuilder(b => b.UseCompleteProduction(s => s["Mail:SmtpHost"] = "smtp.example.test"));
         using var client = production.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/outbox")).StatusCode);

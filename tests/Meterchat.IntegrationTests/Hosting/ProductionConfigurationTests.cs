@@ -2,20 +2,17 @@ using System.Net;
 using Meterchat.Chats;
 using Meterchat.Chats.Relay;
 using Meterchat.Hosting;
+using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Tron.Crypto;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Meterchat.IntegrationTests.Hosting;
 
 /// <summary>The production switch: Production starts only with a complete configuration, and says what is missing.</summary>
 public class ProductionConfigurationTests
 {
-    // A well-known test mnemonic (BIP-39 test vector): its xpub is a fake value, never used for money.
-    private const string TestMnemonic = "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about";
-
     [Fact]
     public void Production_with_no_settings_refuses_to_start_listing_every_missing_one()
     {
@@ -40,7 +37,7 @@ public class ProductionConfigurationTests
     [Fact]
     public void Production_refuses_dev_choices_and_never_prints_a_secret()
     {
-        var settings = Complete("Host=db.internal;Database=meterchat");
+        var settings = ProductionSettings.Complete("Host=db.internal;Database=meterchat");
         settings["Chain:Mode"] = "DevChain";
         settings["Chat:Evidence"] = "Client";
         settings["Database:Provider"] = "Sqlite";
@@ -60,14 +57,12 @@ public class ProductionConfigurationTests
     [Fact]
     public async Task Production_with_every_setting_starts_on_postgres_with_relay_evidence()
     {
-        var server = Environment.GetEnvironmentVariable("MC_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("This test needs MC_TEST_POSTGRES (./test.sh starts a server and sets it).");
-        var database = new NpgsqlConnectionStringBuilder(server) { Database = $"mc_test_{Guid.NewGuid():N}" }.ToString();
+        var database = ProductionSettings.NewPostgresDatabase();
         var keyFile = Path.Combine(Path.GetTempPath(), $"meterchat-hotwallet-{Guid.NewGuid():N}.key");
         await File.WriteAllTextAsync(keyFile, TronKey.Generate().ExportHex());
         try
         {
-            var settings = Complete(database);
+            var settings = ProductionSettings.Complete(database);
             settings["Withdrawals:HotWalletKeyFile"] = keyFile;
             await using var factory = new ProductionApp(settings);
 
@@ -94,26 +89,6 @@ public class ProductionConfigurationTests
 
         throw new Xunit.Sdk.XunitException($"Expected a ProductionConfigurationException, got {error}");
     }
-
-    /// <summary>Every production setting with fake values: nothing here reaches a real service.</summary>
-    private static Dictionary<string, string?> Complete(string postgres) => new()
-    {
-        ["Database:Provider"] = "Postgres",
-        ["Database:ConnectionString"] = postgres,
-        ["Redis:Connection"] = Environment.GetEnvironmentVariable("MC_TEST_REDIS") ?? "127.0.0.1:1",
-        ["Chat:Evidence"] = "Relay",
-        ["Chat:TurnSecret"] = "a-fake-turn-secret-for-tests",
-        ["Chat:TurnUrls:0"] = "turn:127.0.0.1:3478?transport=udp",
-        ["Chain:Mode"] = "Node",
-        ["Chain:NodeUrl"] = "http://127.0.0.1:1",
-        ["Chain:ApiKey"] = "fake-api-key",
-        ["Withdrawals:HotWalletKey"] = null,
-        ["Withdrawals:HotWalletKeyFile"] = Path.Combine(AppContext.BaseDirectory, "Meterchat.dll"),
-        ["Deposits:AccountXpub"] = DepositKeys.AccountXpubFromMnemonic(TestMnemonic),
-        ["Mail:Delivery"] = "Smtp",
-        ["Mail:SmtpHost"] = "127.0.0.1",
-        ["Mail:PublicBaseUrl"] = "https://meterchat.example",
-    };
 
     private sealed class ProductionApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {

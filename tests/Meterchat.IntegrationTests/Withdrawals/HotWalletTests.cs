@@ -14,7 +14,7 @@ public sealed class HotWalletTests(AppFactory factory) : IClassFixture<AppFactor
     {
         using var production = factory.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Mail:SmtpHost", "smtp.example.test"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => production.CreateClient());
+        var error = Assert.Throws<Meterchat.Hosting.ProductionConfigurationException>(() => production.CreateClient());
 
         Assert.Contains("Withdrawals:HotWalletKey", error.Message, StringComparison.Ordinal);
     }
