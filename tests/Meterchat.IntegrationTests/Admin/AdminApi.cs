@@ -12,7 +12,9 @@ namespace Meterchat.IntegrationTests.Admin;
 /// <summary>An admin's client and the console's API calls.</summary>
 public static class AdminApi
 {
-    public static async Task<HttpClient> NewAdminAsync(this AppFactory app)
+    public static async Task<HttpClient> NewAdminAsync(this AppFactory app) => app.CreateClient(await app.NewAdminTokenAsync());
+
+    public static async Task<string> NewAdminTokenAsync(this AppFactory app)
     {
         var (email, _) = await app.CreateVerifiedUserAsync("admin");
         using (var scope = app.Services.CreateScope())
@@ -22,7 +24,7 @@ public static class AdminApi
         }
 
         using var login = app.CreateClient();
-        return app.CreateClient((await login.LoginForTokensAsync(email)).AccessToken);
+        return (await login.LoginForTokensAsync(email)).AccessToken;
     }
 
     public static Task<HttpResponseMessage> ChangeSettingsAsync(this HttpClient admin, Dictionary<string, string?> values, string reason = "test") =>
