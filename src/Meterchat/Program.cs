@@ -43,5 +43,6 @@ app.MapWithdrawals();
 app.MapDeposits();
 app.MapChats();
 app.MapSellers();
+app.MapAdmin();
 await app.RunAsync();
 return 0;

@@ -33,6 +33,9 @@ public sealed partial class ChatSession
 
     public ChatTerms Terms { get; }
 
+    /// <summary>The meter this session was created (or recovered) with: later option changes apply to new sessions only.</summary>
+    public Meter Meter => _meter;
+
     public ChatState State { get; private set; } = ChatState.Requested;
 
     /// <summary>Why the session is over; null while it is not.</summary>

@@ -12,7 +12,8 @@ public static class ChatsFeature
     {
         builder.Services.AddOptions<MeterOptions>().BindConfiguration(MeterOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new Meter(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MeterOptions>>().Value));
+        builder.Services.AddSingleton<MeterSource>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<MeterSource>().Current);
         builder.AddMediaEvidence();
         builder.Services.AddSingleton<IChatSessions, ChatSessionStore>();
         builder.Services.AddSignalR();

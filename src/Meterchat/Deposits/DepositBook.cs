@@ -12,7 +12,7 @@ namespace Meterchat.Deposits;
 /// one ledger transfer per row, key <c>deposit:{txid}:{log}</c>, once the address's final uncredited total
 /// reaches the minimum. Every step is idempotent, so claims, the watcher and other instances may race.
 /// </summary>
-public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptions<DepositOptions> options, ILogger<DepositBook> logger)
+public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptionsMonitor<DepositOptions> options, ILogger<DepositBook> logger)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
@@ -71,7 +71,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             return 0;
         }
 
-        var minimum = options.Value.MinimumMicros;
+        var minimum = options.CurrentValue.MinimumMicros;
         var rows = await db.Set<Deposit>().AsNoTracking()
             .Where(d => addresses.Contains(d.Address) && d.Final && d.CreditedAt == null)
             .OrderBy(d => d.Id)
@@ -131,7 +131,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
     /// <summary>Credits every address whose final uncredited deposits reach the minimum (catches up after a crash between ledger and row).</summary>
     public async Task<int> CreditDueAsync(CancellationToken ct = default)
     {
-        var minimum = options.Value.MinimumMicros;
+        var minimum = options.CurrentValue.MinimumMicros;
         var addresses = await db.Set<Deposit>().AsNoTracking()
             .Where(d => d.Final && d.CreditedAt == null)
             .GroupBy(d => d.Address)

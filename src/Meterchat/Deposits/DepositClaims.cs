@@ -21,7 +21,7 @@ public sealed class DepositClaims(
     DepositAddresses addresses,
     DepositBook book,
     IOptions<ChainOptions> chain,
-    IOptions<DepositOptions> options,
+    IOptionsMonitor<DepositOptions> options,
     TimeProvider time)
 {
     public async Task<ClaimOutcome> ClaimAsync(string userId, string? txIdText, CancellationToken ct = default)
@@ -53,7 +53,7 @@ public sealed class DepositClaims(
         if (info is null)
         {
             return new ClaimOutcome(ClaimOutcome.PendingUnknownType, 202,
-                $"The network does not know this transaction yet. We keep checking it for {options.Value.UnknownClaimWindow.TotalHours:0} hours and credit it when it lands.", txId);
+                $"The network does not know this transaction yet. We keep checking it for {options.CurrentValue.UnknownClaimWindow.TotalHours:0} hours and credit it when it lands.", txId);
         }
 
         if (!info.ContractSucceeded)
@@ -130,7 +130,7 @@ public sealed class DepositClaims(
         await book.RecordAsync(toMe, final, ct: ct);
         if (!final)
         {
-            var required = Math.Max(options.Value.ConfirmationsRequired, head.Number - solid.Number);
+            var required = Math.Max(options.CurrentValue.ConfirmationsRequired, head.Number - solid.Number);
             var confirmations = Math.Clamp(head.Number - info.BlockNumber, 0, required - 1);
             return new ClaimOutcome(ClaimOutcome.ConfirmingType, 202,
                 $"Found {Micros(amountToMe)} USDT to your address; confirming ({confirmations} of {required} blocks). It is credited by itself once final, about {(required - confirmations) * 3} seconds.", txId)
@@ -149,7 +149,7 @@ public sealed class DepositClaims(
                 $"Credited {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens to your wallet.", txId) { AmountMicros = amountToMe };
         }
 
-        var minimum = new Micros(options.Value.MinimumMicros);
+        var minimum = new Micros(options.CurrentValue.MinimumMicros);
         return new ClaimOutcome(ClaimOutcome.BelowMinimumType, 200,
             $"Received {Micros(amountToMe)} USDT, below the {minimum.ToUsdtString()} USDT minimum: it is kept and credited together with your next deposits once they reach {minimum.ToUsdtString()} USDT.", txId)
         { AmountMicros = amountToMe };

@@ -20,10 +20,10 @@ public static class DepositEndpoints
         return app;
     }
 
-    private static async Task<Ok<DepositAddressResponse>> GetAddress(ClaimsPrincipal user, DepositAddresses addresses, IOptions<DepositOptions> options, CancellationToken ct)
+    private static async Task<Ok<DepositAddressResponse>> GetAddress(ClaimsPrincipal user, DepositAddresses addresses, IOptionsMonitor<DepositOptions> options, CancellationToken ct)
     {
         var address = await addresses.GetOrCreateAsync(UserId(user), ct);
-        return TypedResults.Ok(new DepositAddressResponse(address.Address, address.Index, MoneyJson.Of(new Micros(options.Value.MinimumMicros)), Micros.PerUsdt / Micros.PerToken));
+        return TypedResults.Ok(new DepositAddressResponse(address.Address, address.Index, MoneyJson.Of(new Micros(options.CurrentValue.MinimumMicros)), Micros.PerUsdt / Micros.PerToken));
     }
 
     private static async Task<IResult> Claim(ClaimRequest request, ClaimsPrincipal user, DepositClaims claims, CancellationToken ct)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Meterchat.Deposits;
 
 /// <summary>A buyer's deposits, newest first, with their status; plus pasted TXIDs the chain does not show yet.</summary>
-public sealed class DepositHistory(AppDbContext db, ITronNode node, IOptions<DepositOptions> options, ILogger<DepositHistory> logger)
+public sealed class DepositHistory(AppDbContext db, ITronNode node, IOptionsMonitor<DepositOptions> options, ILogger<DepositHistory> logger)
 {
     public async Task<IReadOnlyList<DepositHistoryItem>> ForUserAsync(string userId, int limit = 50, CancellationToken ct = default)
     {
@@ -40,7 +40,7 @@ public sealed class DepositHistory(AppDbContext db, ITronNode node, IOptions<Dep
             var (status, label) = row switch
             {
                 { CreditedAt: not null } => ("credited", "Credited"),
-                { Final: true } => ("below-minimum", $"Below the {new Micros(options.Value.MinimumMicros).ToUsdtString()} USDT minimum: waiting for more"),
+                { Final: true } => ("below-minimum", $"Below the {new Micros(options.CurrentValue.MinimumMicros).ToUsdtString()} USDT minimum: waiting for more"),
                 _ when head is { } h && solid is { } s => ("confirming", $"Confirming {Math.Clamp(h - row.BlockNumber, 0, Required(h, s) - 1)} of {Required(h, s)}"),
                 _ => ("confirming", "Confirming"),
             };
@@ -51,7 +51,7 @@ public sealed class DepositHistory(AppDbContext db, ITronNode node, IOptions<Dep
         return items;
     }
 
-    private long Required(long head, long solid) => Math.Max(options.Value.ConfirmationsRequired, head - solid);
+    private long Required(long head, long solid) => Math.Max(options.CurrentValue.ConfirmationsRequired, head - solid);
 }
 
 /// <summary>One line of the top-up history. <see cref="Credited"/> is what reached the wallet (tokens).</summary>

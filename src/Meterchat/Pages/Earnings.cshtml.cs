@@ -13,7 +13,7 @@ namespace Meterchat.Pages;
 
 /// <summary>The seller's earnings: balances, the withdrawal form with its fees, the address book, the history.</summary>
 [Authorize(Policy = AccountPolicies.VerifiedEmail)]
-public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptions<WithdrawalsOptions> options) : PageModel
+public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptionsMonitor<WithdrawalsOptions> options) : PageModel
 {
     [BindProperty]
     public string Amount { get; set; } = "";
@@ -36,7 +36,7 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
     public IReadOnlyList<PayoutAddress> AddressBook { get; private set; } = [];
 
-    public WithdrawalsOptions Options => options.Value;
+    public WithdrawalsOptions Options => options.CurrentValue;
 
     public DateTimeOffset Now => time.GetUtcNow();
 

@@ -14,13 +14,13 @@ namespace Meterchat.Pages;
 
 /// <summary>Top up: the buyer's deposit address (full, QR, copy), the minimum and rate, the TXID form, the history.</summary>
 [Authorize(Policy = AccountPolicies.VerifiedEmail)]
-public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims, DepositHistory history, IOptions<DepositOptions> options) : PageModel
+public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims, DepositHistory history, IOptionsMonitor<DepositOptions> options) : PageModel
 {
     public DepositAddress Address { get; private set; } = null!;
 
     public string QrSvg { get; private set; } = "";
 
-    public Micros Minimum => new(options.Value.MinimumMicros);
+    public Micros Minimum => new(options.CurrentValue.MinimumMicros);
 
     public long TokensPerUsdt => Micros.PerUsdt / Micros.PerToken;
 
@@ -50,7 +50,7 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
     public bool Open => ClaimStatus is "pending" or "confirming" || TestTxId is not null || History.Any(h => h.Status is "pending" or "confirming");
 
     public string? ExplorerUrl(string txId) =>
-        string.IsNullOrWhiteSpace(options.Value.ExplorerTransactionUrl) ? null : string.Format(CultureInfo.InvariantCulture, options.Value.ExplorerTransactionUrl, txId);
+        string.IsNullOrWhiteSpace(options.CurrentValue.ExplorerTransactionUrl) ? null : string.Format(CultureInfo.InvariantCulture, options.CurrentValue.ExplorerTransactionUrl, txId);
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -16,7 +16,7 @@ namespace Meterchat.Sellers;
 public sealed class ChatRequests(
     IServiceScopeFactory scopes, IChatSessions sessions, ILedger ledger, SellerPresence presence, QuickMatchBook matches,
     IServiceProvider services, IHubContext<PresenceHub, IPresenceClient> hub,
-    IOptions<SellersOptions> options, IOptions<MeterOptions> meter, TimeProvider time, ILogger<ChatRequests> log)
+    IOptionsMonitor<SellersOptions> options, IOptionsMonitor<MeterOptions> meter, TimeProvider time, ILogger<ChatRequests> log)
 {
     public async Task<Outcome<ChatRequestResponse>> RequestAsync(string buyerId, string sellerId, int seenRate, int? limitTokens, CancellationToken ct = default)
     {
@@ -78,7 +78,7 @@ public sealed class ChatRequests(
             return ChatRequestProblems.InsufficientBalance(rate.PerMinute, wallet);
         }
 
-        var terms = new ChatTerms(rate, meter.Value.CommissionBasisPoints, limitTokens is { } t ? Micros.FromTokens(t) : null);
+        var terms = new ChatTerms(rate, meter.CurrentValue.CommissionBasisPoints, limitTokens is { } t ? Micros.FromTokens(t) : null);
         var sessionId = await sessions.RequestAsync(buyerId, profile.UserId, terms, ct);
         log.LogInformation("Chat {Session} requested by {Buyer} of {Seller} at {Rate}", sessionId, buyerId, profile.UserId, rate);
         if (profile.AutoAccept)
@@ -87,7 +87,7 @@ public sealed class ChatRequests(
             return new ChatRequestResponse(sessionId, profile.UserId, profile.DisplayName, rate.TokensPerMinute, "accepted", null);
         }
 
-        var until = time.GetUtcNow() + options.Value.Ring;
+        var until = time.GetUtcNow() + options.CurrentValue.Ring;
         await hub.Clients.User(profile.UserId).Ring(new RingCard(sessionId, buyerId, BuyerName(buyerId), rate.TokensPerMinute, until));
         return new ChatRequestResponse(sessionId, profile.UserId, profile.DisplayName, rate.TokensPerMinute, "ringing", until);
     }

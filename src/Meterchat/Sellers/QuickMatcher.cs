@@ -14,7 +14,7 @@ namespace Meterchat.Sellers;
 /// </summary>
 public sealed class QuickMatcher(
     IServiceScopeFactory scopes, ChatRequests requests, QuickMatchBook book, ILedger ledger,
-    IHubContext<PresenceHub, IPresenceClient> hub, IOptions<SellersOptions> options)
+    IHubContext<PresenceHub, IPresenceClient> hub, IOptionsMonitor<SellersOptions> options)
 {
     /// <summary>Sellers within this many hundredths of a star count as equally rated; the longest idle goes first.</summary>
     public const int RatingBand = 25;
@@ -23,12 +23,12 @@ public sealed class QuickMatcher(
     {
         var wallet = (await ledger.GetBalancesAsync(buyerId, ct)).Wallet;
         var affordable = (int)Math.Min(maxRate, wallet.Value / Micros.PerToken);
-        if (affordable < options.Value.MinRate)
+        if (affordable < options.CurrentValue.MinRate)
         {
-            return ChatRequestProblems.InsufficientBalance(Micros.FromTokens(Math.Min(maxRate, options.Value.MinRate)), wallet);
+            return ChatRequestProblems.InsufficientBalance(Micros.FromTokens(Math.Min(maxRate, options.CurrentValue.MinRate)), wallet);
         }
 
-        var match = new QuickMatch(buyerId, affordable, tags, limitTokens, new HashSet<string>(), options.Value.QuickMatchAttempts);
+        var match = new QuickMatch(buyerId, affordable, tags, limitTokens, new HashSet<string>(), options.CurrentValue.QuickMatchAttempts);
         return await TryAsync(match, ct);
     }
 

@@ -15,7 +15,7 @@ namespace Meterchat.Sellers;
 /// </summary>
 public sealed class SellerPresence(
     IServiceScopeFactory scopes, PresenceLinks links, IHubContext<PresenceHub, IPresenceClient> hub,
-    IOptions<SellersOptions> options, TimeProvider time, ILogger<SellerPresence> log)
+    IOptionsMonitor<SellersOptions> options, TimeProvider time, ILogger<SellerPresence> log)
 {
     internal static readonly ChatState[] InChat = [ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
 
@@ -31,7 +31,7 @@ public sealed class SellerPresence(
 
         var busy = await db.Set<ChatSessionRow>().AnyAsync(s => s.SellerId == sellerId && InChat.Contains(s.State), ct);
         var next = busy ? Presence.Busy
-            : profile.WantsOnline && links.IsConnected(sellerId, options.Value.OfflineGrace) ? Presence.Online
+            : profile.WantsOnline && links.IsConnected(sellerId, options.CurrentValue.OfflineGrace) ? Presence.Online
             : Presence.Offline;
         if (next == profile.Presence)
         {
@@ -48,6 +48,16 @@ public sealed class SellerPresence(
         log.LogInformation("Seller {Seller} is now {Presence}", sellerId, next);
         await hub.Clients.All.PresenceChanged(new PresenceUpdate(sellerId, Name(next)));
         return next;
+    }
+
+    /// <summary>Sellers available now and sellers busy in a chat, for the admin dashboard.</summary>
+    public async Task<(int Online, int Busy)> CountAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var counts = await db.Set<SellerProfile>().Where(p => p.Presence != Presence.Offline)
+            .GroupBy(p => p.Presence).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return (counts.Where(c => c.Key == Presence.Online).Sum(c => c.Count), counts.Where(c => c.Key == Presence.Busy).Sum(c => c.Count));
     }
 
     public async Task<Presence> SetWantsOnlineAsync(string sellerId, bool online, CancellationToken ct = default)

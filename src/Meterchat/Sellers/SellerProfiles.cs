@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Meterchat.Sellers;
 
 /// <summary>Becoming a seller and editing the profile. A rate change only affects requests made after it.</summary>
-public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, IOptions<SellersOptions> options, TimeProvider time)
+public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, IOptionsMonitor<SellersOptions> options, TimeProvider time)
 {
     public async Task<Outcome<SellerProfile>> SaveAsync(string userId, ProfileInput input, CancellationToken ct = default)
     {
-        var o = options.Value;
+        var o = options.CurrentValue;
         if (input.RateTokensPerMinute < o.MinRate || input.RateTokensPerMinute > o.MaxRate)
         {
             return new SellerProblem(400, "seller/rate-out-of-bounds", "Rate out of bounds",

@@ -12,11 +12,11 @@ namespace Meterchat.Sellers;
 /// </summary>
 public sealed class SellerSweep(
     IServiceScopeFactory scopes, PresenceLinks links, SellerPresence presence, ChatRequests requests,
-    IOptions<SellersOptions> options, TimeProvider time, ILogger<SellerSweep> log) : BackgroundService
+    IOptionsMonitor<SellersOptions> options, TimeProvider time, ILogger<SellerSweep> log) : BackgroundService
 {
     public async Task StepAsync(CancellationToken ct = default)
     {
-        foreach (var sellerId in links.TakeLapsed(options.Value.OfflineGrace))
+        foreach (var sellerId in links.TakeLapsed(options.CurrentValue.OfflineGrace))
         {
             await presence.RefreshAsync(sellerId, ct);
         }
@@ -29,7 +29,7 @@ public sealed class SellerSweep(
             busy = await db.Set<SellerProfile>().Where(p => p.Presence == Presence.Busy)
                 .Where(p => !db.Set<ChatSessionRow>().Any(s => s.SellerId == p.UserId && SellerPresence.InChat.Contains(s.State)))
                 .Select(p => p.UserId).ToListAsync(ct);
-            var cutoff = time.GetUtcNow() - options.Value.Ring;
+            var cutoff = time.GetUtcNow() - options.CurrentValue.Ring;
             // Few sessions ring at once; the time filter runs here because SQLite cannot compare DateTimeOffset in SQL.
             var ringing = await db.Set<ChatSessionRow>().Where(s => s.State == ChatState.Requested)
                 .Select(s => new { s.Id, s.CreatedAt }).ToListAsync(ct);
@@ -65,7 +65,7 @@ public sealed class SellerSweep(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.SweepMilliseconds), TimeProvider.System);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.CurrentValue.SweepMilliseconds), TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

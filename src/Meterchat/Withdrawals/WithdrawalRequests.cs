@@ -18,14 +18,14 @@ public sealed class WithdrawalRequests(
     ILedger ledger,
     UserManager<AppUser> users,
     TimeProvider time,
-    IOptions<WithdrawalsOptions> options,
+    IOptionsMonitor<WithdrawalsOptions> options,
     IOptions<ChainOptions> chain,
     HotWallet hotWallet,
     IEnumerable<IWithdrawalRiskCheck> riskChecks,
     IEnumerable<IPlatformAddresses> platformAddresses,
     WithdrawalGate gate)
 {
-    private WithdrawalsOptions O => options.Value;
+    private WithdrawalsOptions O => options.CurrentValue;
 
     public async Task<(Withdrawal? Withdrawal, WithdrawalError? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
     {

@@ -10,6 +10,10 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
     public Task<List<Withdrawal>> QueueAsync(CancellationToken ct) =>
         db.Set<Withdrawal>().AsNoTracking().Where(w => w.Status == WithdrawalStatus.InReview).OrderBy(w => w.Id).ToListAsync(ct);
 
+    /// <summary>How many withdrawals wait for an admin (the console's badge).</summary>
+    public Task<int> CountWaitingAsync(CancellationToken ct) =>
+        db.Set<Withdrawal>().CountAsync(w => w.Status == WithdrawalStatus.InReview, ct);
+
     public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, string adminId, CancellationToken ct)
     {
         var w = await db.Set<Withdrawal>().SingleOrDefaultAsync(x => x.Id == id, ct);

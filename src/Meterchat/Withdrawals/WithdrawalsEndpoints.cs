@@ -32,20 +32,20 @@ public static class WithdrawalsEndpoints
     }
 
     private static async Task<Results<Created<WithdrawalView>, ProblemHttpResult>> Request(
-        WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+        WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var (w, error) = await requests.RequestAsync(UserId(user), body, ct);
-        return error is not null ? Problem(error) : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.Value));
+        return error is not null ? Problem(error) : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.CurrentValue));
     }
 
-    private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var id = UserId(user);
         var rows = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(ct);
-        return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.Value)).ToList());
+        return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList());
     }
 
-    private static Results<Ok<WithdrawalQuote>, ProblemHttpResult> Quote(string amount, IOptions<WithdrawalsOptions> o, string? unit = null)
+    private static Results<Ok<WithdrawalQuote>, ProblemHttpResult> Quote(string amount, IOptionsMonitor<WithdrawalsOptions> o, string? unit = null)
     {
         var tokens = string.Equals(unit, "tokens", StringComparison.OrdinalIgnoreCase);
         if (!(tokens ? Micros.TryParseTokens(amount, out var m, out var error) : Micros.TryParseUsdt(amount, out m, out error)) || !m.IsPositive)
@@ -53,7 +53,7 @@ public static class WithdrawalsEndpoints
             return Problem(new WithdrawalError(WithdrawalProblems.BadAmount, 400, "Invalid amount", error ?? "The amount must be positive."));
         }
 
-        var q = o.Value;
+        var q = o.CurrentValue;
         var net = m - q.Fees;
         return TypedResults.Ok(new WithdrawalQuote(MoneyJson.Of(m), MoneyJson.Of(q.PlatformFeeMicros), MoneyJson.Of(q.NetworkFeeMicros),
             MoneyJson.Of(net.IsNegative ? Micros.Zero : net), MoneyJson.Of(q.MinimumMicros), m > q.AutoThresholdMicros));
@@ -74,7 +74,7 @@ public static class WithdrawalsEndpoints
         return error is not null ? Problem(error) : TypedResults.Ok(new PayoutAddressView(a!.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= time.GetUtcNow()));
     }
 
-    private static async Task<FileContentHttpResult> Export(ClaimsPrincipal user, AppDbContext db, ILedger ledger, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Export(ClaimsPrincipal user, AppDbContext db, ILedger ledger, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var id = UserId(user);
         var csv = new StringBuilder("date,type,account,amount_usdt,reference,status,to_address,fee_usdt,net_usdt,txid\n");
@@ -105,27 +105,27 @@ public static class WithdrawalsEndpoints
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", "meterchat-earnings.csv");
     }
 
-    private static async Task<Ok<List<WithdrawalView>>> Queue(WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct) =>
-        TypedResults.Ok((await review.QueueAsync(ct)).Select(w => WithdrawalView.Of(w, o.Value)).ToList());
+    private static async Task<Ok<List<WithdrawalView>>> Queue(WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct) =>
+        TypedResults.Ok((await review.QueueAsync(ct)).Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList());
 
-    private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Approve(long id, ClaimsPrincipal user, WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Approve(long id, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var (w, error) = await review.ApproveAsync(id, UserId(user), ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.Value));
+        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
     private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Reject(
-        long id, RejectBody body, ClaimsPrincipal user, WithdrawalReview review, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+        long id, RejectBody body, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var (w, error) = await review.RejectAsync(id, UserId(user), body.Reason, ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.Value));
+        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
-    private static async Task<Ok<TreasuryJson>> TreasuryView(Treasury treasury, IOptions<WithdrawalsOptions> o, CancellationToken ct)
+    private static async Task<Ok<TreasuryJson>> TreasuryView(Treasury treasury, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var v = await treasury.ViewAsync(ct);
         return TypedResults.Ok(new TreasuryJson(v.HotWallet, MoneyJson.Of(v.HotUsdt), v.HotTrxSun, v.Audit,
-            v.Waiting.Select(w => WithdrawalView.Of(w, o.Value)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.Value)).ToList()));
+            v.Waiting.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList()));
     }
 
     private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, Treasury treasury, CancellationToken ct)

@@ -113,6 +113,6 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         var session = await store.LoadAsync(sessionId) ?? throw new HubException("No such chat.");
         var row = (await store.FindAsync(sessionId))!;
         var live = new LiveSession(sessionId, row.BuyerId, row.SellerId, session, new HeartbeatWatch(TimeSpan.FromSeconds(1)));
-        return ChatNotifier.StatusFor(live, party, time.GetUtcNow(), clock.Meter);
+        return ChatNotifier.StatusFor(live, party, time.GetUtcNow());
     }
 }

@@ -7,11 +7,11 @@ namespace Meterchat.Chats.Live;
 /// Pushes a session's state to its parties: on every state change and every charged unit, never per second
 /// (the browser animates the timer from the server's timestamps).
 /// </summary>
-public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Meter meter)
+public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub)
 {
     public static string Group(Guid sessionId, Party party) => $"chat:{sessionId}:{party}";
 
-    public static ChatStatus StatusFor(LiveSession live, Party party, DateTimeOffset now, Meter meter)
+    public static ChatStatus StatusFor(LiveSession live, Party party, DateTimeOffset now)
     {
         var session = live.Session;
         var charged = session.Charged;
@@ -21,11 +21,11 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Meter me
         if (party == Party.Buyer && live.Wallet is { } wallet)
         {
             balance = wallet;
-            var outlook = meter.Outlook(session, now, wallet);
+            var outlook = session.Meter.Outlook(session, now, wallet);
             if (outlook.LiveTimeLeft != TimeSpan.MaxValue)
             {
                 secondsLeft = outlook.LiveTimeLeft.TotalSeconds;
-                if (session.State == ChatState.Live && outlook.LiveTimeLeft <= meter.Options.Warning)
+                if (session.State == ChatState.Live && outlook.LiveTimeLeft <= session.Meter.Options.Warning)
                 {
                     warning = outlook.LimitedBy == EndReason.SpendingLimitReached
                         ? "Less than a minute left before your spending limit for this chat."
@@ -54,8 +54,8 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Meter me
 
     public async Task StatusAsync(LiveSession live, DateTimeOffset now)
     {
-        await hub.Clients.Group(Group(live.Id, Party.Buyer)).Status(StatusFor(live, Party.Buyer, now, meter));
-        await hub.Clients.Group(Group(live.Id, Party.Seller)).Status(StatusFor(live, Party.Seller, now, meter));
+        await hub.Clients.Group(Group(live.Id, Party.Buyer)).Status(StatusFor(live, Party.Buyer, now));
+        await hub.Clients.Group(Group(live.Id, Party.Seller)).Status(StatusFor(live, Party.Seller, now));
     }
 
     public Task EndedAsync(LiveSession live, DateTimeOffset now) =>

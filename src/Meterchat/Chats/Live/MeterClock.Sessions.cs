@@ -180,7 +180,7 @@ public sealed partial class MeterClock
         try
         {
             var live = node.Clustered && !_sessions.ContainsKey(sessionId) ? await ReadOnlyAsync(sessionId, ct) : await GetOrLoadAsync(sessionId, ct);
-            return live is null ? null : ChatNotifier.StatusFor(live, party, time.GetUtcNow(), meter);
+            return live is null ? null : ChatNotifier.StatusFor(live, party, time.GetUtcNow());
         }
         finally
         {
@@ -405,7 +405,7 @@ public sealed partial class MeterClock
             var at = session.LastEventAt;
             if (session.State == ChatState.Live)
             {
-                var wait = meter.DueAt(unit) - session.LiveTime(at);
+                var wait = session.Meter.DueAt(unit) - session.LiveTime(at);
                 at = wait > TimeSpan.Zero ? at + wait : at;
             }
 

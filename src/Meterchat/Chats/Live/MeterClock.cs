@@ -103,7 +103,7 @@ public sealed partial class MeterClock(
             {
                 if (live.Wallet is { } wallet && live.Session.State == ChatState.Live)
                 {
-                    var outlook = meter.Outlook(live.Session, now, wallet);
+                    var outlook = live.Session.Meter.Outlook(live.Session, now, wallet);
                     if (outlook.WarningDue)
                     {
                         live.Session.Apply(outlook.Warned(now));
@@ -190,7 +190,7 @@ public sealed partial class MeterClock(
         var plans = new List<(LiveSession Live, ChargePlan Plan, int First)>();
         foreach (var live in due)
         {
-            var plan = meter.Plan(live.Session, now, Unlimited);
+            var plan = live.Session.Meter.Plan(live.Session, now, Unlimited);
             if (plan.IsEmpty)
             {
                 continue;
@@ -222,7 +222,7 @@ public sealed partial class MeterClock(
                 if (result.Succeeded)
                 {
                     live.Session.Apply(new UnitCharged(now, unit));
-                    UnitLag?.Invoke(live.Session.LiveTime(now) - meter.DueAt(unit) + (landed - now));
+                    UnitLag?.Invoke(live.Session.LiveTime(now) - live.Session.Meter.DueAt(unit) + (landed - now));
                     charged.Add(live);
                     _lastCharged++;
                     continue;
@@ -304,7 +304,7 @@ public sealed partial class MeterClock(
         next = Earliest(next, live.Watch.NextDeadline);
         if (live.Wallet is { } wallet && session.State == ChatState.Live)
         {
-            var outlook = meter.Outlook(session, now, wallet);
+            var outlook = session.Meter.Outlook(session, now, wallet);
             if (outlook.WarningDue || outlook.WarnAt > now)
             {
                 next = Earliest(next, outlook.WarnAt);

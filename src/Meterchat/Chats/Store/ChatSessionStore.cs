@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Meterchat.Chats.Store;
 
 /// <inheritdoc />
-internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter, IMediaEvidence media, ClusterNode node, TimeProvider time) : IChatSessions
+internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource meters, IMediaEvidence media, ClusterNode node, TimeProvider time) : IChatSessions
 {
     private const int MaxAttempts = 10;
 
     public async Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default)
     {
         var requested = new ChatRequested(time.GetUtcNow(), terms);
-        var session = ChatSession.Request(requested, meter, media);
+        var session = ChatSession.Request(requested, meters.Current, media);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var row = new ChatSessionRow
@@ -138,7 +138,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
             foreach (var row in rows)
             {
                 var log = logs[row.Id].OrderBy(e => e.Seq).Select(e => ChatJson.Deserialize(e.Json));
-                result.Add((row, ChatSession.Replay(log, meter, media)));
+                result.Add((row, ChatSession.Replay(log, meters.Current, media)));
             }
         }
 
@@ -151,6 +151,13 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         ChatState[] open = [ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
         return await db.Set<ChatSessionRow>().AsNoTracking().Where(r => open.Contains(r.State)).ToListAsync(ct);
+    }
+
+    public async Task<int> CountRunningAsync(CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<ChatSessionRow>().CountAsync(r => r.State == ChatState.Live || r.State == ChatState.Paused, ct);
     }
 
     public async Task<IReadOnlyList<ChatSessionRow>> ListRefundCandidatesAsync(DateTimeOffset since, CancellationToken ct = default)
@@ -179,7 +186,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, Meter meter,
     {
         var log = await db.Set<ChatEventRow>().AsNoTracking().Where(r => r.SessionId == sessionId)
             .OrderBy(r => r.Seq).Select(r => r.Json).ToListAsync(ct);
-        return ChatSession.Replay(log.Select(ChatJson.Deserialize), meter, media);
+        return ChatSession.Replay(log.Select(ChatJson.Deserialize), meters.Current, media);
     }
 
     private static void Summarise(ChatSessionRow row, ChatSession session)

@@ -29,6 +29,9 @@ public interface IChatSessions
     /// <summary>Summary rows of sessions that are not over and were accepted (the clock's work after a restart).</summary>
     Task<IReadOnlyList<ChatSessionRow>> ListOpenAsync(CancellationToken ct = default);
 
+    /// <summary>How many sessions are running now (Live or Paused): the admin dashboard's figure.</summary>
+    Task<int> CountRunningAsync(CancellationToken ct = default);
+
     /// <summary>Ended sessions that may still owe an automatic refund (ended since <paramref name="since"/>).</summary>
     Task<IReadOnlyList<ChatSessionRow>> ListRefundCandidatesAsync(DateTimeOffset since, CancellationToken ct = default);
 

@@ -182,6 +182,30 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.ToTable("AdminActions", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Admin.Settings.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
+                });
+
             modelBuilder.Entity("Meterchat.Chats.Store.ChatEventRow", b =>
                 {
                     b.Property<long>("Id")

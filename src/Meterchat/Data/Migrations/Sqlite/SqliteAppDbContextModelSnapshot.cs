@@ -173,6 +173,30 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("AdminActions", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Admin.Settings.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
+                });
+
             modelBuilder.Entity("Meterchat.Chats.Store.ChatEventRow", b =>
                 {
                     b.Property<long>("Id")
