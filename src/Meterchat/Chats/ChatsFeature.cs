@@ -1,4 +1,5 @@
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -18,6 +19,9 @@ public static class ChatsFeature
         builder.Services.AddSingleton<ChatNotifier>();
         builder.Services.AddSingleton<MeterClock>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ChatLogPurge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatLogPurge>());
 
         // WebSockets and server-sent events cannot send headers: the hub's bearer token comes in the query string.
         builder.Services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
