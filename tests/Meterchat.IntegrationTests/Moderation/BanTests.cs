@@ -5,7 +5,11 @@ using Meterchat.Chats;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.IntegrationTests.Sellers;
+using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Sellers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Meterchat.IntegrationTests.Moderation;
 
@@ -83,6 +87,21 @@ public sealed class BanTests : IAsyncLifetime
         Assert.Equal("moderation/self-ban", await self.ProblemTypeAsync());
         Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/api/auth/me")).StatusCode);
         Assert.Empty(await admin.AuditAsync("action=user.ban"));
+    }
+
+    [Fact]
+    public async Task Ban_takes_an_online_seller_offline()
+    {
+        var admin = await _app.NewAdminAsync();
+        var (seller, hub) = await _app.NewOnlineSellerAsync(20);
+        await using var _ = hub;
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.BanAsync(seller.Id)).StatusCode);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var profile = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SellerProfile>().AsNoTracking().SingleAsync(p => p.UserId == seller.Id);
+        Assert.Equal(Presence.Offline, profile.Presence);
+        Assert.False(profile.WantsOnline);
     }
 
     private sealed record ReceiptDto(string State, string? EndReason, long Units);
