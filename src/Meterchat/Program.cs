@@ -9,6 +9,7 @@ using Meterchat.Deposits;
 using Meterchat.Hosting;
 using Meterchat.Ledger;
 using Meterchat.Sellers;
+using Meterchat.Trust.Fraud;
 using Meterchat.Web;
 using Meterchat.Withdrawals;
 
@@ -31,6 +32,7 @@ builder.AddWithdrawals();
 builder.AddDeposits();
 builder.AddSellers();
 builder.AddAdmin();
+builder.AddFraud();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -44,5 +46,6 @@ app.MapDeposits();
 app.MapChats();
 app.MapSellers();
 app.MapAdmin();
+app.MapFraud();
 await app.RunAsync();
 return 0;

@@ -31,6 +31,15 @@ public sealed class AppSignInManager(
         return await base.CanSignInAsync(user);
     }
 
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
+        foreach (var observer in Context.RequestServices.GetServices<ISignInObserver>())
+        {
+            await observer.SignedInAsync(user, Context);
+        }
+    }
+
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)
     {
         var user = await base.ValidateSecurityStampAsync(principal);

@@ -1,9 +1,12 @@
 using Meterchat.Admin.Dashboard;
+using Meterchat.Admin.Moderation;
 using Meterchat.Admin.Settings;
+using Meterchat.Admin.Users;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Meterchat.Admin;
 
-/// <summary>The admin console: the audit log every admin action writes to, the dashboard, and the operator's settings.</summary>
+/// <summary>The admin console: the audit log every admin action writes to, the dashboard, the operator's settings; users, bans, reports.</summary>
 public static class AdminFeature
 {
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
@@ -19,12 +22,20 @@ public static class AdminFeature
         builder.Services.AddSingleton(overrides);
         builder.Services.AddSingleton<PlatformSettingsRefresher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PlatformSettingsRefresher>());
+        builder.Services.AddScoped<Bans>();
+        builder.Services.AddScoped<UserDirectory>();
+        builder.Services.AddScoped<ReportQueue>();
+        builder.Services.AddScoped<AuditLogQuery>();
+
+        // A ban takes effect on the next request, cookie or bearer (see BannedUserCheck).
+        builder.Services.AddScoped<IClaimsTransformation, BannedUserCheck>();
         return builder;
     }
 
     public static WebApplication MapAdmin(this WebApplication app)
     {
         app.MapAdminEndpoints();
+        app.MapModerationEndpoints();
         return app;
     }
 }

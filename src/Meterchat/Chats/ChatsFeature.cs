@@ -1,5 +1,6 @@
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Relay;
+using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,9 @@ public static class ChatsFeature
         builder.Services.AddSingleton<ChatNotifier>();
         builder.Services.AddSingleton<MeterClock>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ChatLogPurge>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatLogPurge>());
 
         // WebSockets and server-sent events cannot send headers: the hub's bearer token comes in the query string.
         builder.Services.PostConfigure<BearerTokenOptions>(IdentityConstants.BearerScheme, o =>

@@ -12,4 +12,14 @@ public sealed class Report
     public required string Reason { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>Open until an admin dismisses it or acts on it (moderation's queue).</summary>
+    public ReportStatus Status { get; set; }
+
+    /// <summary>The admin who handled it, when, and their note.</summary>
+    public string? HandledBy { get; set; }
+
+    public DateTimeOffset? HandledAt { get; set; }
+
+    public string? Note { get; set; }
 }

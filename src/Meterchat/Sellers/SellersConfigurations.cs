@@ -62,5 +62,10 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.Reason).HasMaxLength(SellersOptions.MaxReason);
         builder.Property(r => r.At).HasConversion(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         builder.HasIndex(r => r.At);
+        builder.Property(r => r.HandledBy).HasMaxLength(64);
+        builder.Property(r => r.Note).HasMaxLength(1000);
+        builder.HasIndex(r => new { r.Status, r.Id });
+        builder.HasIndex(r => r.SubjectId);
+        builder.HasIndex(r => r.ReporterId);
     }
 }

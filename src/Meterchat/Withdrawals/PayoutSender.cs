@@ -1,3 +1,4 @@
+using Meterchat.Accounts;
 using Meterchat.Chain;
 using Meterchat.Cluster;
 using Meterchat.Data;
@@ -74,6 +75,7 @@ public sealed class PayoutSender(
             }
 
             var toSend = work.Where(w => w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds).ToList();
+            toSend = await WithoutBannedAsync(db, toSend, ct);
             if (toSend.Count > 0)
             {
                 var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
@@ -132,6 +134,23 @@ public sealed class PayoutSender(
     {
         _pass.Dispose();
         base.Dispose();
+    }
+
+    /// <summary>A banned user's withdrawals are frozen: one approved before the ban goes back to review, never out.</summary>
+    private async Task<List<Withdrawal>> WithoutBannedAsync(AppDbContext db, List<Withdrawal> toSend, CancellationToken ct)
+    {
+        var users = toSend.Select(w => w.UserId).Distinct().ToList();
+        var banned = await db.Set<AppUser>().Where(u => users.Contains(u.Id) && u.BannedAt != null).Select(u => u.Id).ToListAsync(ct);
+        foreach (var w in toSend.Where(w => banned.Contains(w.UserId)))
+        {
+            await Guarded(db, w, () =>
+            {
+                WithdrawalReview.Freeze(w, "account banned", time.GetUtcNow());
+                return Task.CompletedTask;
+            }, ct);
+        }
+
+        return toSend.Where(w => !banned.Contains(w.UserId)).ToList();
     }
 
     /// <summary>A request that crashed between its row and its hold: hold now, or cancel when earnings no longer cover it.</summary>

@@ -1,3 +1,4 @@
+using Meterchat.Admin;
 using Meterchat.Chain;
 using Meterchat.Data;
 using Meterchat.Ledger;
@@ -16,6 +17,7 @@ public sealed class Treasury(
     ITronNode node,
     HotWallet wallet,
     LedgerAuditor auditor,
+    AdminAuditLog audit,
     TimeProvider time,
     IOptions<WithdrawalsOptions> options,
     IOptions<ChainOptions> chain,
@@ -41,7 +43,7 @@ public sealed class Treasury(
     /// An address without TRX for energy first gets it from the hot wallet (which also activates it): call again
     /// once that transfer is in a block to send the USDT.
     /// </summary>
-    public async Task<(SweepResult?, WithdrawalError?)> SweepAsync(SweepRequest request, CancellationToken ct)
+    public async Task<(SweepResult?, WithdrawalError?)> SweepAsync(SweepRequest request, AdminActor admin, CancellationToken ct)
     {
         TronKey key;
         try
@@ -100,6 +102,8 @@ public sealed class Treasury(
             }
 
             logger.LogInformation("Sweep of {Address}: {Step} transaction {TxId}", address, step, signed.TxIdHex);
+            await audit.RecordAsync(admin, "treasury.sweep", $"address:{address.ToBase58()}", "",
+                new { Step = step, TxId = signed.TxIdHex, Usdt = new Micros(balance).ToUsdtString() }, ct);
             var detail = step == "energy"
                 ? $"Sent {(need - trx) / 1_000_000m:0.######} TRX for energy to {address}. Once it is in a block (a few seconds), sweep again with the same key to move its {new Micros(balance).ToUsdtString()} USDT."
                 : $"Sweeping {new Micros(balance).ToUsdtString()} USDT from {address} into the hot wallet.";

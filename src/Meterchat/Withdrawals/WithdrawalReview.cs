@@ -1,3 +1,5 @@
+using Meterchat.Accounts;
+using Meterchat.Admin;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Meterchat.Withdrawals;
 
 /// <summary>The admin's queue: approve sends it to the sender; reject returns held → earnings (<c>payout:{id}:release</c>).</summary>
-public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvider time)
+public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAuditLog audit, TimeProvider time)
 {
     public Task<List<Withdrawal>> QueueAsync(CancellationToken ct) =>
         db.Set<Withdrawal>().AsNoTracking().Where(w => w.Status == WithdrawalStatus.InReview).OrderBy(w => w.Id).ToListAsync(ct);
@@ -14,7 +16,7 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
     public Task<int> CountWaitingAsync(CancellationToken ct) =>
         db.Set<Withdrawal>().CountAsync(w => w.Status == WithdrawalStatus.InReview, ct);
 
-    public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, string adminId, CancellationToken ct)
+        public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, AdminActor admin, CancellationToken ct)
     {
         var w = await db.Set<Withdrawal>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (w is null || w.Status != WithdrawalStatus.InReview)
@@ -22,15 +24,21 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
             return (null, NotInReview(w is null));
         }
 
+        if (await db.Set<AppUser>().AnyAsync(u => u.Id == w.UserId && u.BannedAt != null, ct))
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.Frozen, 409, "Withdrawals frozen", "The account is banned: its withdrawals are frozen. Unban it first, or reject."));
+        }
+
         w.Status = WithdrawalStatus.Approved;
-        w.ReviewedBy = adminId;
+        w.ReviewedBy = admin.Id;
+        audit.Add(admin, "withdrawal.approve", Target(w), "", new { w.UserId, w.Amount, w.ToAddress });
         w.UpdatedAt = time.GetUtcNow();
         w.Version++;
         await db.SaveChangesAsync(ct);
         return (w, null);
     }
 
-    public async Task<(Withdrawal?, WithdrawalError?)> RejectAsync(long id, string adminId, string? reason, CancellationToken ct)
+    public async Task<(Withdrawal?, WithdrawalError?)> RejectAsync(long id, AdminActor admin, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -46,7 +54,8 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
         // Status first (the version guards a concurrent approve), then the release, keyed so it happens once;
         // a crash in between leaves Rejecting, which the sender finishes.
         w.Status = WithdrawalStatus.Rejecting;
-        w.ReviewedBy = adminId;
+        w.ReviewedBy = admin.Id;
+        audit.Add(admin, "withdrawal.reject", Target(w), reason, new { w.UserId, w.Amount, w.ToAddress });
         w.RejectReason = reason.Trim()[..Math.Min(400, reason.Trim().Length)];
         w.UpdatedAt = time.GetUtcNow();
         w.Version++;
@@ -63,6 +72,37 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, TimeProvid
 
         return (w, null);
     }
+
+    /// <summary>
+    /// Stages (the caller saves) the freeze of a banned user's withdrawals: every one not yet signed goes back to
+    /// review with <paramref name="reason"/>, so the sender leaves it alone. Returns their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> FreezeAsync(string userId, string reason, CancellationToken ct)
+    {
+        WithdrawalStatus[] unsent = [WithdrawalStatus.Holding, WithdrawalStatus.InReview, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds];
+        var rows = await db.Set<Withdrawal>().Where(w => w.UserId == userId && unsent.Contains(w.Status)).ToListAsync(ct);
+        foreach (var w in rows)
+        {
+            Freeze(w, reason, time.GetUtcNow());
+        }
+
+        return rows.Select(w => w.Id).ToList();
+    }
+
+    /// <summary>Back to review (a Holding one settles into review once its hold is confirmed).</summary>
+    internal static void Freeze(Withdrawal w, string reason, DateTimeOffset now)
+    {
+        w.ReviewReason = w.ReviewReason is null ? reason : w.ReviewReason.Contains(reason, StringComparison.Ordinal) ? w.ReviewReason : $"{reason}, {w.ReviewReason}";
+        if (w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds)
+        {
+            w.Status = WithdrawalStatus.InReview;
+        }
+
+        w.UpdatedAt = now;
+        w.Version++;
+    }
+
+    private static string Target(Withdrawal w) => $"withdrawal:{w.Id}";
 
     public static TransferRequest ReleaseTransfer(Withdrawal w) =>
         TransferRequest.Move($"payout:{w.Id}:release", TransferKind.WithdrawalRelease, AccountRef.Held(w.UserId), AccountRef.Earnings(w.UserId), new Micros(w.Amount), $"withdrawal:{w.Id}");

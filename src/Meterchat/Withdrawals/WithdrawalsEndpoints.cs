@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Meterchat.Accounts;
+using Meterchat.Admin;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -110,14 +111,14 @@ public static class WithdrawalsEndpoints
 
     private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Approve(long id, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
-        var (w, error) = await review.ApproveAsync(id, UserId(user), ct);
+        var (w, error) = await review.ApproveAsync(id, AdminActor.From(user), ct);
         return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
     private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Reject(
         long id, RejectBody body, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
-        var (w, error) = await review.RejectAsync(id, UserId(user), body.Reason, ct);
+        var (w, error) = await review.RejectAsync(id, AdminActor.From(user), body.Reason, ct);
         return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
@@ -128,9 +129,9 @@ public static class WithdrawalsEndpoints
             v.Waiting.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList()));
     }
 
-    private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, Treasury treasury, CancellationToken ct)
+    private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, ClaimsPrincipal user, Treasury treasury, CancellationToken ct)
     {
-        var (r, error) = await treasury.SweepAsync(body, ct);
+        var (r, error) = await treasury.SweepAsync(body, AdminActor.From(user), ct);
         return error is not null ? Problem(error) : TypedResults.Ok(r!);
     }
 

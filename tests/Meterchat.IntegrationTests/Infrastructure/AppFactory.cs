@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,9 @@ public class AppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Extra configuration for this app (set before its first use).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -23,9 +27,17 @@ public class AppFactory : WebApplicationFactory<Program>
 
         // Every test client comes from one address; the per-IP sign-in limit is tested on its own (RateLimitTests).
         builder.UseSetting("Accounts:AttemptsPerWindow", "100000");
+
+        // The chat-log purge runs when a test calls it (ChatLogPurge.PurgeOnceAsync), not on the moved fake clock.
+        builder.UseSetting("Retention:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,8 +31,7 @@ public static class ChatEndpoints
                 return NotYours();
             }
 
-            var session = (await store.LoadAsync(id, ct))!;
-            return Results.Ok(ReceiptView.Of(id, Receipt.Of(session, time.GetUtcNow())));
+            return Results.Ok(await SessionReceipts.ForAsync(store, id, time.GetUtcNow(), ct));
         });
 
         group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, CancellationToken ct) =>

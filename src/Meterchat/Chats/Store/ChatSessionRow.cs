@@ -33,6 +33,12 @@ public sealed class ChatSessionRow
     /// <summary>How many events the log holds; the next event's sequence number.</summary>
     public int EventCount { get; set; }
 
+    /// <summary>
+    /// The receipt as JSON, stored when the retention job purges the event log (the receipt is computed from the
+    /// log while it exists); null while the log is kept.
+    /// </summary>
+    public string? ReceiptJson { get; set; }
+
     /// <summary>Bumped on every write; a concurrent writer's stale update fails and retries.</summary>
     public int Version { get; set; }
 }

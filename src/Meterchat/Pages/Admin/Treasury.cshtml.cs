@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Admin;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class TreasuryModel(Treasury treasury) : PageModel
     /// <summary>The key comes in the form and goes out of memory with the request: never stored, never echoed.</summary>
     public async Task<IActionResult> OnPostSweepAsync(string? privateKey, string? mnemonic, uint? index, CancellationToken ct)
     {
-        var (result, error) = await treasury.SweepAsync(new SweepRequest(privateKey, mnemonic, index), ct);
+        var (result, error) = await treasury.SweepAsync(new SweepRequest(privateKey, mnemonic, index), AdminActor.From(User), ct);
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error.Detail);

@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Meterchat.Accounts;
+using Meterchat.Admin;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,17 +17,15 @@ public sealed class WithdrawalsModel(WithdrawalReview review) : PageModel
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {
-        var (_, error) = await review.ApproveAsync(id, AdminId, ct);
+        var (_, error) = await review.ApproveAsync(id, AdminActor.From(User), ct);
         TempData["Status"] = error?.Detail ?? $"Withdrawal {id} approved; the sender pays it on its next pass.";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken ct)
     {
-        var (_, error) = await review.RejectAsync(id, AdminId, reason, ct);
+        var (_, error) = await review.RejectAsync(id, AdminActor.From(User), reason, ct);
         TempData["Status"] = error?.Detail ?? $"Withdrawal {id} rejected; the funds are back in the seller's earnings.";
         return RedirectToPage();
     }
-
-    private string AdminId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 }

@@ -1,5 +1,6 @@
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,8 +31,7 @@ public sealed class RoomModel(IChatSessions store, TimeProvider time) : PageMode
         Row = (await store.FindAsync(id, ct))!;
         if (Row.State is ChatState.Ended or ChatState.Declined or ChatState.Expired or ChatState.Failed)
         {
-            var session = (await store.LoadAsync(id, ct))!;
-            Receipt = ReceiptView.Of(id, Chats.Receipt.Of(session, time.GetUtcNow()));
+            Receipt = await SessionReceipts.ForAsync(store, id, time.GetUtcNow(), ct);
         }
 
         return Page();

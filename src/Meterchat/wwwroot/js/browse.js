@@ -32,7 +32,8 @@ function card(s) {
     <p><strong>${s.rateTokensPerMinute} tokens/min</strong> · ★ ${s.rating} <span class="muted">(${s.ratingCount})</span></p>
     <p class="muted bio"></p>
     <p class="tags"></p>
-    <button type="button" class="button request">Request chat</button>`;
+    <button type="button" class="button request">Request chat</button>
+    <button type="button" class="button ghost report" data-report-subject="${s.id}">Report</button>`;
   el.querySelector('h2').textContent = s.displayName;
   el.querySelector('.bio').textContent = s.bio;
   el.querySelector('.tags').textContent = [...s.tags, ...s.languages].join(' · ');

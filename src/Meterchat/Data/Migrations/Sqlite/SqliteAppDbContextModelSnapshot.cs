@@ -253,6 +253,9 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<int>("RateTokensPerMinute")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReceiptJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SellerId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -575,6 +578,17 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -585,6 +599,9 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -593,6 +610,12 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ReporterId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Status", "Id");
 
                     b.ToTable("Reports", (string)null);
                 });
@@ -698,6 +721,95 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.HasIndex("Kind", "Value", "SellerId");
 
                     b.ToTable("SellerTags", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Trust.Fraud.FraudFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClearReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClearedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClearedAt");
+
+                    b.HasIndex("UserId", "Rule", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FraudFlags", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Trust.Fraud.Sighting", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ip")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("Ip", "LastSeen");
+
+                    b.HasIndex("UserId", "Ip", "DeviceId")
+                        .IsUnique();
+
+                    b.ToTable("Sightings", (string)null);
                 });
 
             modelBuilder.Entity("Meterchat.Withdrawals.PayoutAddress", b =>

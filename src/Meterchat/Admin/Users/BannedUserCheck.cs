@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using Meterchat.Accounts;
+using Meterchat.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Admin.Users;
+
+/// <summary>
+/// Makes a ban effective on the very next request, for cookies and bearer tokens alike: an authenticated principal
+/// whose user is banned becomes anonymous, so every endpoint refuses it (403: the credential itself still
+/// authenticates). One primary-key read per request, remembered for the rest of the request.
+/// </summary>
+internal sealed class BannedUserCheck(AppDbContext db) : IClaimsTransformation
+{
+    private readonly Dictionary<string, bool> _banned = new(StringComparer.Ordinal);
+
+    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return principal;
+        }
+
+        if (!_banned.TryGetValue(id, out var banned))
+        {
+            banned = await db.Set<AppUser>().AsNoTracking().Where(u => u.Id == id).Select(u => u.BannedAt != null).FirstOrDefaultAsync();
+            _banned[id] = banned;
+        }
+
+        return banned ? new ClaimsPrincipal(new ClaimsIdentity()) : principal;
+    }
+}

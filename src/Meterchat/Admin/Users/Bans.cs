@@ -1,0 +1,123 @@
+using Meterchat.Accounts;
+using Meterchat.Chats;
+using Meterchat.Chats.Live;
+using Meterchat.Chats.Store;
+using Meterchat.Data;
+using Meterchat.Sellers;
+using Meterchat.Withdrawals;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Admin.Users;
+
+/// <summary>
+/// Ban and unban (PRODUCT.md §2, §7). A ban, in one database transaction with its audit row: sets
+/// <see cref="AppUser.BannedAt"/>, renews the security stamp, and sends the user's unsent withdrawals back to
+/// review; then ends every running session of the user (<see cref="PartyBanned"/> through the meter clock) and
+/// takes a seller offline. Sign-in, cookies and bearer tokens are refused from the next request on
+/// (<see cref="BannedUserCheck"/>).
+/// </summary>
+public sealed class Bans(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    AdminAuditLog audit,
+    WithdrawalReview withdrawals,
+    MeterClock clock,
+    IChatSessions sessions,
+    SellerPresence presence,
+    TimeProvider time,
+    ILogger<Bans> log)
+{
+    private static readonly ChatState[] Running = [ChatState.Requested, ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
+
+    public async Task<ModerationProblem?> BanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
+    {
+        if (ModerationProblem.CheckReason(reason) is { } bad)
+        {
+            return bad;
+        }
+
+        if (userId == actor.Id)
+        {
+            return new ModerationProblem(409, ModerationProblem.SelfBan, "Cannot ban yourself", "An admin cannot ban their own account.");
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Unknown();
+        }
+
+        if (user.BannedAt is not null)
+        {
+            return new ModerationProblem(409, ModerationProblem.AlreadyBanned, "Already banned", $"{user.Email} is banned since {user.BannedAt:u}.");
+        }
+
+        var now = time.GetUtcNow();
+        user.BannedAt = now;
+        var frozen = await withdrawals.FreezeAsync(userId, "account banned", ct);
+        audit.Add(actor, "user.ban", Target(userId), reason!, new { user.Email, FrozenWithdrawals = frozen });
+        var saved = await users.UpdateSecurityStampAsync(user); // saves the user, the withdrawals and the audit row together
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"Ban of {userId} not saved: {string.Join("; ", saved.Errors.Select(e => e.Description))}");
+        }
+
+        var ended = await EndSessionsAsync(userId, ct);
+        await presence.SetWantsOnlineAsync(userId, false, ct);
+        log.LogWarning("User {UserId} banned by {AdminId}; {Sessions} sessions ended, {Withdrawals} withdrawals frozen", userId, actor.Id, ended, frozen.Count);
+        return null;
+    }
+
+    public async Task<ModerationProblem?> UnbanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
+    {
+        if (ModerationProblem.CheckReason(reason) is { } bad)
+        {
+            return bad;
+        }
+
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return Unknown();
+        }
+
+        if (user.BannedAt is null)
+        {
+            return new ModerationProblem(409, ModerationProblem.NotBanned, "Not banned", $"{user.Email} is not banned.");
+        }
+
+        audit.Add(actor, "user.unban", Target(userId), reason!, new { user.Email, BannedAt = user.BannedAt });
+        user.BannedAt = null;
+        var saved = await users.UpdateSecurityStampAsync(user);
+        if (!saved.Succeeded)
+        {
+            throw new InvalidOperationException($"Unban of {userId} not saved: {string.Join("; ", saved.Errors.Select(e => e.Description))}");
+        }
+
+        return null;
+    }
+
+    public static string Target(string userId) => $"user:{userId}";
+
+    private async Task<int> EndSessionsAsync(string userId, CancellationToken ct)
+    {
+        var open = await db.Set<ChatSessionRow>().AsNoTracking()
+            .Where(s => (s.BuyerId == userId || s.SellerId == userId) && Running.Contains(s.State))
+            .Select(s => new { s.Id, s.BuyerId }).ToListAsync(ct);
+        foreach (var s in open)
+        {
+            var banned = new PartyBanned(time.GetUtcNow(), s.BuyerId == userId ? Party.Buyer : Party.Seller);
+            // The clock keeps its memory, pushes and receipt in step; a session it does not run (a pending request) goes to the store.
+            if (await clock.ApplyAsync(s.Id, banned, ct) is null)
+            {
+                await sessions.ApplyAsync(s.Id, banned, ct);
+            }
+        }
+
+        return open.Count;
+    }
+
+    private static ModerationProblem Unknown() =>
+        new(404, ModerationProblem.UnknownUser, "No such user", "There is no user with that id.");
+}

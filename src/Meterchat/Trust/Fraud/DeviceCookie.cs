@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Trust.Fraud;
+
+/// <summary>
+/// Gives every browser a long-lived random id (<c>mc_device</c>), so two accounts used from one browser can be told
+/// apart from two people behind one address. It identifies a browser, not a person, and carries nothing else.
+/// </summary>
+public sealed class DeviceCookie(RequestDelegate next, IOptions<FraudOptions> options, TimeProvider time)
+{
+    public const string Name = "mc_device";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!IsWellFormed(context.Request.Cookies[Name]))
+        {
+            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+            context.Items[Name] = id;
+            context.Response.Cookies.Append(Name, id, new CookieOptions
+            {
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = context.Request.IsHttps,
+                IsEssential = true,
+                Expires = time.GetUtcNow().AddDays(options.Value.DeviceCookieDays),
+            });
+        }
+
+        return next(context);
+    }
+
+    /// <summary>The request's device id: the cookie it sent, or the one just given to it; "" when none.</summary>
+    public static string Of(HttpContext? context) =>
+        context is null ? ""
+        : context.Items[Name] as string is { } fresh ? fresh
+        : IsWellFormed(context.Request.Cookies[Name]) ? context.Request.Cookies[Name]! : "";
+
+    private static bool IsWellFormed(string? value) => value is { Length: 32 } && value.All(char.IsAsciiHexDigitLower);
+}
