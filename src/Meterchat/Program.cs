@@ -7,6 +7,7 @@ using Meterchat.Data;
 using Meterchat.Deposits;
 using Meterchat.Ledger;
 using Meterchat.Sellers;
+using Meterchat.Trust;
 using Meterchat.Web;
 using Meterchat.Withdrawals;
 
@@ -27,6 +28,7 @@ builder.AddWithdrawals();
 builder.AddDeposits();
 builder.AddSellers();
 builder.AddAdmin();
+builder.AddTrust();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -39,5 +41,6 @@ app.MapWithdrawals();
 app.MapDeposits();
 app.MapChats();
 app.MapSellers();
+app.MapTrust();
 await app.RunAsync();
 return 0;

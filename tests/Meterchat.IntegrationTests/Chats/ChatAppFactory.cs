@@ -35,6 +35,9 @@ public sealed class ChatAppFactory : AppFactory
 
     public TestDatabase Db => _shared ?? Database;
 
+    /// <summary>Extra configuration for this app (set before the first use of <c>Services</c>), e.g. a shorter window.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public MeterClock Clock => Services.GetRequiredService<MeterClock>();
 
     public IChatSessions Sessions => Services.GetRequiredService<IChatSessions>();
@@ -45,6 +48,10 @@ public sealed class ChatAppFactory : AppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Chat:RunClock", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_shared is not null)
         {
             builder.UseSetting("Database:Provider", _shared.Provider);
