@@ -10,6 +10,7 @@ using Meterchat.Hosting;
 using Meterchat.Ledger;
 using Meterchat.Sellers;
 using Meterchat.Trust.Fraud;
+using Meterchat.Trust;
 using Meterchat.Web;
 using Meterchat.Withdrawals;
 
@@ -33,6 +34,7 @@ builder.AddDeposits();
 builder.AddSellers();
 builder.AddAdmin();
 builder.AddFraud();
+builder.AddTrust();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -47,5 +49,6 @@ app.MapChats();
 app.MapSellers();
 app.MapAdmin();
 app.MapFraud();
+app.MapTrust();
 await app.RunAsync();
 return 0;

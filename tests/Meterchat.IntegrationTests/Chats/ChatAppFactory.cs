@@ -45,6 +45,10 @@ public sealed class ChatAppFactory : AppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Chat:RunClock", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         if (_shared is not null)
         {
             builder.UseSetting("Database:Provider", _shared.Provider);

@@ -20,7 +20,7 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), new ClusterNode(id, true), app.Time, Options.Create(Timing));
 
     private ChatSessionStore Store(string id) =>
-        new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<Meter>(), app.Services.GetRequiredService<IMediaEvidence>(), new ClusterNode(id, true), app.Time);
+        new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<MeterSource>(), app.Services.GetRequiredService<IMediaEvidence>(), new ClusterNode(id, true), app.Time);
 
     private IChatSessions Sessions => app.Services.GetRequiredService<IChatSessions>();
 

@@ -12,6 +12,9 @@ public interface IChatClient
     /// <summary>A WebRTC message from the other party (offer, answer, ice).</summary>
     Task Signal(string kind, string payload);
 
+    /// <summary>The buyer tipped (the trust feature's tips): amount, the seller's share and the fee.</summary>
+    Task Tipped(Trust.Tips.TipNotice tip);
+
     /// <summary>The other party joined (the buyer then makes the offer).</summary>
     Task PeerJoined(string role);
 }

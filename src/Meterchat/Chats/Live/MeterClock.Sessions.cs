@@ -301,46 +301,28 @@ public sealed partial class MeterClock
 
     /// <summary>
     /// Refunds in full a session lost to a failure in its first seconds (key refund:{session}): the buyer's
-    /// charges come back from the seller's earnings and the platform's revenue. If the seller already moved the
-    /// earnings on, the refund takes what the earnings still hold (plus the platform's whole share): partial.
+    /// charges come back from the seller's earnings and the platform's revenue; what the seller already moved on
+    /// is covered by the platform's losses account (<see cref="Trust.RefundSplit"/>, shared with disputes).
     /// </summary>
     private async Task RefundAsync(List<LiveSession> due, CancellationToken ct)
     {
         foreach (var live in due.Where(l => l.Session.RequiresAutoRefund && !l.RefundSettled))
         {
             var totals = live.Session.Terms.Split.Times(live.Session.UnitsCharged);
-            var result = await ledger.TransferAsync(Refund(live, totals.Seller, totals.Platform), ct);
-            if (result.Status == TransferStatus.InsufficientFunds)
+            var (result, split) = await Trust.RefundTransfer.BookAsync(
+                ledger, RefundKey(live.Id), TransferKind.Refund, live.BuyerId, live.SellerId, totals.Price, totals.Seller, totals.Platform, live.Id.ToString(), ct);
+            if (split.FromLosses.IsPositive && result.Status == TransferStatus.Completed)
             {
-                var earnings = await ledger.GetBalanceAsync(AccountRef.Earnings(live.SellerId), ct);
-                var fromSeller = Micros.Min(earnings, totals.Seller);
-                logger.LogWarning("Refund of {Session} is partial: the seller's earnings hold {Earnings} of {Share}", live.Id, fromSeller, totals.Seller);
-                result = await ledger.TransferAsync(Refund(live, fromSeller, totals.Platform), ct);
+                logger.LogWarning("Refund of {Session}: the seller's earnings held {FromSeller} of their share; {FromLosses} came from platform losses", live.Id, split.FromSeller, split.FromLosses);
             }
 
-            live.RefundSettled = result.Succeeded;
             if (!result.Succeeded)
             {
                 logger.LogError("Refund of {Session} was {Status}: {Problem}", live.Id, result.Status, result.Problem);
-                live.RefundSettled = true;
             }
-        }
-    }
 
-    private static TransferRequest Refund(LiveSession live, Micros fromSeller, Micros fromPlatform)
-    {
-        var legs = new List<Leg> { new(AccountRef.Wallet(live.BuyerId), fromSeller + fromPlatform) };
-        if (fromSeller.IsPositive)
-        {
-            legs.Add(new Leg(AccountRef.Earnings(live.SellerId), -fromSeller));
+            live.RefundSettled = true;
         }
-
-        if (fromPlatform.IsPositive)
-        {
-            legs.Add(new Leg(AccountRef.PlatformRevenue, -fromPlatform));
-        }
-
-        return new TransferRequest(RefundKey(live.Id), TransferKind.Refund, legs, live.Id.ToString());
     }
 
     /// <summary>

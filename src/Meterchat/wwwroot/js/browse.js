@@ -28,13 +28,15 @@ function card(s) {
   el.dataset.sellerId = s.id;
   el.innerHTML = `
     ${s.photoUrl ? `<img class="seller-photo" alt="" src="${s.photoUrl}">` : ''}
-    <div class="card-title"><h2></h2>${badge(s.presence)}</div>
+    <div class="card-title"><h2><a class="seller-link"></a></h2>${badge(s.presence)}</div>
     <p><strong>${s.rateTokensPerMinute} tokens/min</strong> · ★ ${s.rating} <span class="muted">(${s.ratingCount})</span></p>
     <p class="muted bio"></p>
     <p class="tags"></p>
     <button type="button" class="button request">Request chat</button>
     <button type="button" class="button ghost report" data-report-subject="${s.id}">Report</button>`;
-  el.querySelector('h2').textContent = s.displayName;
+  const link = el.querySelector('.seller-link');
+  link.textContent = s.displayName;
+  link.href = `/sellers/${encodeURIComponent(s.id)}`; // rating and reviews before requesting
   el.querySelector('.bio').textContent = s.bio;
   el.querySelector('.tags').textContent = [...s.tags, ...s.languages].join(' · ');
   el.querySelector('.request').addEventListener('click', () => confirm(s));

@@ -95,6 +95,7 @@ function showReceipt(r) {
   $("receipt").hidden = false;
   root.dataset.ended = "true";
   root.dataset.units = r.units;
+  document.dispatchEvent(new CustomEvent("meterchat:ended", { detail: r }));
   $("m-state").textContent = "Ended";
   shown = shown && { ...shown, running: false, liveSeconds: r.liveSeconds };
   paint();
@@ -162,6 +163,8 @@ hub.on("Signal", async (kind, payload) => {
 });
 hub.on("Status", onStatus);
 hub.on("Ended", showReceipt);
+// The trust panel (trust.js) shows tips as they land and offers rating and dispute once the chat ended.
+hub.on("Tipped", (tip) => document.dispatchEvent(new CustomEvent("meterchat:tipped", { detail: tip })));
 
 async function join() {
   const joined = await hub.invoke("Join", sessionId);

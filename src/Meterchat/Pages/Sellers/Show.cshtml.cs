@@ -1,0 +1,26 @@
+using Meterchat.Sellers;
+using Meterchat.Trust.Ratings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Meterchat.Pages.Sellers;
+
+/// <summary>A seller's public page: rate, rating and the latest reviews with replies, seen before requesting.</summary>
+public sealed class ShowModel(SellerProfiles profiles, Ratings ratings) : PageModel
+{
+    public SellerCard Card { get; private set; } = null!;
+
+    public SellerReviews Reviews { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (await profiles.FindAsync(id, ct) is not { } profile || await ratings.ReviewsAsync(id, ct) is not { } reviews)
+        {
+            return NotFound();
+        }
+
+        Card = SellerBrowser.Card(profile, profile.Tags);
+        Reviews = reviews;
+        return Page();
+    }
+}
