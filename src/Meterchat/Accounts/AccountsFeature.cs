@@ -66,6 +66,7 @@ public static class AccountsFeature
             ? ActivatorUtilities.CreateInstance<OutboxTransport>(sp)
             : ActivatorUtilities.CreateInstance<SmtpTransport>(sp));
         services.AddSingleton<IEmailSender<AppUser>, AccountEmails>();
+        services.AddScoped<MailedLinks>();
         services.AddScoped<EmailVerification>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<SignUp>();

@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using Meterchat.Accounts.Mail;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace Meterchat.Accounts;
 
@@ -11,11 +7,7 @@ namespace Meterchat.Accounts;
 /// "Forgot password" for the pages: mails a reset link (to /Account/ResetPassword) and applies it. The answer to a
 /// request never says whether the address has an account, so the form cannot be used to find members.
 /// </summary>
-public sealed class PasswordReset(
-    UserManager<AppUser> users,
-    IEmailSender<AppUser> sender,
-    LinkGenerator links,
-    IOptions<MailOptions> mail)
+public sealed class PasswordReset(UserManager<AppUser> users, IEmailSender<AppUser> sender, MailedLinks links)
 {
     public async Task RequestAsync(string email, HttpContext context)
     {
@@ -26,29 +18,15 @@ public sealed class PasswordReset(
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var values = new { userId = user.Id, code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) };
-        var publicBase = mail.Value.PublicBaseUrl;
-        var link = string.IsNullOrEmpty(publicBase)
-            ? links.GetUriByPage(context, "/Account/ResetPassword", handler: null, values)
-            : publicBase.TrimEnd('/') + links.GetPathByPage("/Account/ResetPassword", handler: null, values);
-        await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link!));
+        var link = links.To(context, "/Account/ResetPassword", user.Id, token);
+        await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
     }
 
     /// <summary>Sets the new password when the link is valid; the errors are for the person (password rules or a bad link).</summary>
     public async Task<IReadOnlyList<string>> ResetAsync(string? userId, string? code, string newPassword)
     {
         const string BadLink = "This reset link is invalid or has expired. Ask for a new one.";
-        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(code) || await users.FindByIdAsync(userId) is not { } user)
-        {
-            return [BadLink];
-        }
-
-        string token;
-        try
-        {
-            token = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
-        }
-        catch (FormatException)
+        if (string.IsNullOrEmpty(userId) || MailedLinks.Token(code) is not { } token || await users.FindByIdAsync(userId) is not { } user)
         {
             return [BadLink];
         }
