@@ -9,6 +9,7 @@ public sealed partial class ChatSession
 
         // Units may still settle after the end: a unit due at the last second is charged as it would have been.
         UnitCharged charged => Charge(charged),
+        UnitRefused { Reason: Chats.EndReason.BillingFault } fault => Fault(fault),
         _ when IsOver => ApplyResult.Ignored($"The session is over ({State})."),
         ChatAccepted => Answer(e, ChatState.Accepted, null),
         ChatDeclined => Answer(e, ChatState.Declined, Chats.EndReason.Declined),
@@ -17,7 +18,7 @@ public sealed partial class ChatSession
         PartyConnected c => Observe(e, c.Party, p => p with { HubConnected = true, HeartbeatFresh = true }),
         // A dropped party's media must be proven again, by the relay too, after it rejoins.
         PartyDisconnected d => Observe(e, d.Party, p => p.WithoutMedia() with { HubConnected = false, RelayFlowing = false }),
-        HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }),
+        HeartbeatLost h => Observe(e, h.Party, p => p.WithoutMedia() with { HeartbeatFresh = false }, h.LastSeen),
         MediaReported m => Observe(e, m.Party, p => p with { HeartbeatFresh = true, PeerConnected = m.PeerConnected, ReceivingVideo = m.ReceivingVideo }),
         RelayTraffic r => Observe(e, r.Party, p => p with { RelayFlowing = r.Flowing }, r.Flowing ? null : r.LastSeen),
         ConnectTimedOut => TimeOutConnect(e),
@@ -173,6 +174,27 @@ public sealed partial class ChatSession
             : UnitsDue(e.At) < e.Unit ? $"Unit {e.Unit} is not due yet."
             : null;
         return problem is null ? End(e, e.Reason) : ApplyResult.Rejected(problem);
+    }
+
+    /// <summary>
+    /// The ledger kept refusing unit k for a fault of its own: billing stops at k. A running session ends
+    /// (BillingFault); a session already over (its last units were settling) keeps its end reason.
+    /// </summary>
+    private ApplyResult Fault(UnitRefused e)
+    {
+        var problem =
+            State is ChatState.Requested or ChatState.Accepted or ChatState.Connecting ? $"Nothing is billed while {State}."
+            : BillingStopped ? "Billing already stopped."
+            : e.Unit != UnitsCharged + 1 ? $"Only the next unit ({UnitsCharged + 1}) can be refused."
+            : UnitsDue(e.At) < e.Unit ? $"Unit {e.Unit} is not due yet."
+            : null;
+        if (problem is not null)
+        {
+            return ApplyResult.Rejected(problem);
+        }
+
+        _billingFaulted = true;
+        return IsOver ? ApplyResult.Applied(e) : End(e, Chats.EndReason.BillingFault);
     }
 
     private ApplyResult Warn(BuyerWarned e)

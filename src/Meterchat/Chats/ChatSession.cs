@@ -20,6 +20,7 @@ public sealed partial class ChatSession
     // While replaying a stored log, deadline checks that depend on today's options are skipped: the events
     // were checked when they were recorded, and an operator changing the grace must not break old logs.
     private bool _replaying;
+    private bool _billingFaulted;
 
     private ChatSession(ChatRequested requested, Meter meter, IMediaEvidence media)
     {
@@ -33,7 +34,7 @@ public sealed partial class ChatSession
 
     public ChatTerms Terms { get; }
 
-    /// <summary>The meter this session was created (or recovered) with: later option changes apply to new sessions only.</summary>
+    /// <summary>The meter of this session's frozen terms: later option changes apply to new sessions only.</summary>
     public Meter Meter => _meter;
 
     public ChatState State { get; private set; } = ChatState.Requested;
@@ -75,14 +76,15 @@ public sealed partial class ChatSession
     public DateTimeOffset? ReconnectDeadline => State == ChatState.Paused ? _reconnectDeadline : null;
 
     /// <summary>Billing ended because a unit did not fit: nothing more may be charged.</summary>
-    public bool BillingStopped => EndReason is Chats.EndReason.BalanceExhausted or Chats.EndReason.SpendingLimitReached;
+    public bool BillingStopped => _billingFaulted || EndReason is Chats.EndReason.BalanceExhausted or Chats.EndReason.SpendingLimitReached;
 
     /// <summary>
-    /// Ended by a failure (an unclean drop never repaired) before MeterOptions.AutoRefundLiveSeconds of live time:
-    /// the buyer gets everything back, so no further unit is charged either.
+    /// Ended by a failure (an unclean drop never repaired, or a billing fault) before the terms' AutoRefundLiveSeconds
+    /// of live time: the buyer gets everything back, so no further unit is charged either.
     /// </summary>
     public bool QualifiesForAutoRefund =>
-        EndReason == Chats.EndReason.ConnectionLost && _timeline.LiveTime(LastEventAt) < _meter.Options.AutoRefundLiveTime;
+        EndReason is Chats.EndReason.ConnectionLost or Chats.EndReason.BillingFault
+        && _timeline.LiveTime(LastEventAt) < _meter.Options.AutoRefundLiveTime;
 
     /// <summary>The clock must refund <see cref="Charged"/> in full (ledger key refund:{session}).</summary>
     public bool RequiresAutoRefund => QualifiesForAutoRefund && UnitsCharged > 0;
@@ -117,15 +119,23 @@ public sealed partial class ChatSession
         return DateTimeOffset.MaxValue - now < wait ? null : now + wait;
     }
 
-    /// <summary>Starts a session from the buyer's request.</summary>
+    /// <summary>
+    /// Starts a session from the buyer's request. The meter's numbers not yet in the terms are frozen into them from
+    /// <paramref name="meter"/> (persist <see cref="Events"/>[0], not <paramref name="requested"/>); from then on the
+    /// session is metered by its terms alone, whatever the options become.
+    /// </summary>
     public static ChatSession Request(ChatRequested requested, Meter meter, IMediaEvidence media)
     {
         ArgumentNullException.ThrowIfNull(requested);
         ArgumentNullException.ThrowIfNull(meter);
         ArgumentNullException.ThrowIfNull(media);
-        return requested.Terms.Problem() is { } problem
-            ? throw new ArgumentException(problem, nameof(requested))
-            : new ChatSession(requested, meter, media);
+        if (requested.Terms.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(requested));
+        }
+
+        var frozen = requested with { Terms = requested.Terms.FrozenFrom(meter.Options) };
+        return new ChatSession(frozen, new Meter(frozen.Terms.MeterOptions(meter.Options)), media);
     }
 
     /// <summary>Rebuilds a session from its stored log; a log that does not replay cleanly is corrupt and throws.</summary>
@@ -138,7 +148,8 @@ public sealed partial class ChatSession
             throw new InvalidOperationException("A session log starts with ChatRequested.");
         }
 
-        var session = Request(requested, meter, media);
+        // A log written before the meter's numbers were frozen replays with the numbers in force then, not today's.
+        var session = Request(requested with { Terms = requested.Terms.FrozenFrom(ChatTerms.BeforeFrozenMeter) }, meter, media);
         session._replaying = true;
         for (var index = 1; events.MoveNext(); index++)
         {

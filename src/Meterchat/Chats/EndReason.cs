@@ -29,4 +29,10 @@ public enum EndReason
 
     /// <summary>The seller blocked the buyer.</summary>
     Blocked,
+
+    /// <summary>
+    /// The ledger kept refusing a unit for a reason other than the buyer's money (a fault on the platform's side):
+    /// the session ends rather than retrying forever, is refunded like a failure and is shown to the admins.
+    /// </summary>
+    BillingFault,
 }

@@ -34,19 +34,25 @@ public sealed class HeartbeatWatch
     public void Forget(Party party) => Set(party, null);
 
     /// <summary>The parties silent for the timeout or longer; each is returned once, until it beats again.</summary>
-    public IReadOnlyList<Party> TakeOverdue(DateTimeOffset now)
+    public IReadOnlyList<Party> TakeOverdue(DateTimeOffset now) => TakeLost(now).Select(l => l.Party).ToList();
+
+    /// <summary>
+    /// A <see cref="HeartbeatLost"/> at <paramref name="now"/> for each party silent for the timeout or longer, with
+    /// its last beat (the pause is backdated to it); each is returned once, until it beats again.
+    /// </summary>
+    public IReadOnlyList<HeartbeatLost> TakeLost(DateTimeOffset now)
     {
-        var overdue = new List<Party>(2);
+        var lost = new List<HeartbeatLost>(2);
         foreach (var party in (ReadOnlySpan<Party>)[Party.Buyer, Party.Seller])
         {
             if (Get(party) is { } last && now - last >= _timeout)
             {
-                overdue.Add(party);
+                lost.Add(new HeartbeatLost(now, party, last));
                 Set(party, null);
             }
         }
 
-        return overdue;
+        return lost;
     }
 
     private DateTimeOffset? Get(Party party) => party == Party.Buyer ? _buyer : _seller;

@@ -41,6 +41,9 @@ public sealed class ChatAppFactory : AppFactory
 
     public ILedger Ledger => Services.GetRequiredService<ILedger>();
 
+    /// <summary>Replaces services before the host starts (an injected faulty ledger ...).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -58,6 +61,11 @@ public sealed class ChatAppFactory : AppFactory
         if (_realTime)
         {
             builder.ConfigureServices(services => services.AddSingleton(TimeProvider.System));
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
         }
     }
 

@@ -58,13 +58,16 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
     {
         var (sessionId, party) = Joined();
         var now = time.GetUtcNow();
-        if (Context.Items.TryGetValue(LastReportKey, out var last) && last is DateTimeOffset l
-            && now - l < TimeSpan.FromMilliseconds(options.Value.MinReportIntervalMilliseconds))
+
+        // Only repeats are throttled: a report that says something new (a drop, video back) always goes through.
+        if (Context.Items.TryGetValue(LastReportKey, out var last) && last is (DateTimeOffset at, bool peer, bool video)
+            && peer == peerConnected && video == receivingVideo
+            && now - at < TimeSpan.FromMilliseconds(options.Value.MinReportIntervalMilliseconds))
         {
             return;
         }
 
-        Context.Items[LastReportKey] = now;
+        Context.Items[LastReportKey] = (now, peerConnected, receivingVideo);
         await clock.ApplyAsync(sessionId, new MediaReported(now, party, peerConnected, receivingVideo));
     }
 

@@ -32,6 +32,13 @@ public sealed class ChatOptions
     /// <summary>Whether the clock runs on its own; tests turn it off and call MeterClock.TickAsync.</summary>
     public bool RunClock { get; set; } = true;
 
+    /// <summary>
+    /// How many times in a row the clock tries a unit the ledger refuses for a fault of its own before billing stops and
+    /// the session ends as BillingFault (one try per tick).
+    /// </summary>
+    [Range(1, 1000)]
+    public int BillingAttempts { get; set; } = 5;
+
     /// <summary>A connection's media reports closer together than this are dropped (clients send one every 2 s).</summary>
     [Range(0, 10_000)]
     public int MinReportIntervalMilliseconds { get; set; } = 500;

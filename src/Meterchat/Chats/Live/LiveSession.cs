@@ -28,6 +28,9 @@ public sealed class LiveSession(Guid id, string buyerId, string sellerId, ChatSe
 
     public bool RefundSettled { get; set; }
 
+    /// <summary>How many times in a row the ledger refused the next unit for a fault of its own (not the buyer's money).</summary>
+    public int BillingFaults { get; set; }
+
     /// <summary>Several nodes: the lease token this node claimed the session with (its appends are fenced by it); null on one node.</summary>
     public long? Fence { get; set; }
 

@@ -165,7 +165,7 @@ public sealed partial class MeterClock
         var session = row is null ? null : await store.LoadAsync(sessionId, ct);
         return row is null || session is null
             ? null
-            : new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout))
+            : new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(session.Meter.Options.HeartbeatTimeout))
             {
                 Wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(row.BuyerId), ct),
             };

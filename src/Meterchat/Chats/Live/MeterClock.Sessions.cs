@@ -31,14 +31,22 @@ public sealed partial class MeterClock
 
         LiveSession? live;
         string? owner;
-        await _gate.WaitAsync(ct);
+        var arriving = Arriving(sessionId, e);
         try
         {
-            (live, owner) = await ApplyLockedAsync(sessionId, e, ct);
+            await _gate.WaitAsync(ct);
+            try
+            {
+                (live, owner) = await ApplyLockedAsync(sessionId, e, ct);
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
         finally
         {
-            _gate.Release();
+            Arrived(arriving);
         }
 
         await ForwardAsync(owner, sessionId, e, hops);
@@ -49,21 +57,29 @@ public sealed partial class MeterClock
     public async Task ApplyRoutedAsync(IReadOnlyList<(Guid SessionId, ChatEvent Event, int Hops)> events, CancellationToken ct = default)
     {
         var onwards = new List<(string Owner, Guid SessionId, ChatEvent Event, int Hops)>();
-        await _gate.WaitAsync(ct);
+        var arriving = events.Select(x => Arriving(x.SessionId, x.Event)).ToList();
         try
         {
-            foreach (var (sessionId, e, hops) in events)
+            await _gate.WaitAsync(ct);
+            try
             {
-                var (_, owner) = await ApplyLockedAsync(sessionId, e, ct);
-                if (owner is not null)
+                foreach (var (sessionId, e, hops) in events)
                 {
-                    onwards.Add((owner, sessionId, e, hops));
+                    var (_, owner) = await ApplyLockedAsync(sessionId, e, ct);
+                    if (owner is not null)
+                    {
+                        onwards.Add((owner, sessionId, e, hops));
+                    }
                 }
+            }
+            finally
+            {
+                _gate.Release();
             }
         }
         finally
         {
-            _gate.Release();
+            arriving.ForEach(Arrived);
         }
 
         foreach (var (owner, sessionId, e, hops) in onwards)
@@ -164,7 +180,7 @@ public sealed partial class MeterClock
         var loaded = new List<LiveSession>();
         foreach (var (row, session) in await store.LoadManyAsync(sessionIds.Where(id => !_sessions.ContainsKey(id)).ToList(), ct))
         {
-            var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout));
+            var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(session.Meter.Options.HeartbeatTimeout));
             _sessions[row.Id] = live;
             loaded.Add(live);
         }
@@ -238,7 +254,7 @@ public sealed partial class MeterClock
             return null;
         }
 
-        live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout))
+        live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(session.Meter.Options.HeartbeatTimeout))
         {
             Wallet = await ledger.GetBalanceAsync(AccountRef.Wallet(row.BuyerId), ct),
             Fence = lease?.Token,
@@ -350,7 +366,7 @@ public sealed partial class MeterClock
                 var session = await store.LoadAsync(row.Id, ct);
                 if (session is { RequiresAutoRefund: true })
                 {
-                    var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(meter.Options.HeartbeatTimeout));
+                    var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(session.Meter.Options.HeartbeatTimeout));
                     _sessions[row.Id] = live;
                     recovered.Add(live);
                 }

@@ -35,7 +35,14 @@ public sealed partial class MeterClock(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<Guid, LiveSession> _sessions = [];
     private readonly PriorityQueue<LiveSession, DateTimeOffset> _queue = new();
+    private readonly List<(Guid Session, long Unit, string Problem)> _faulted = [];
     private int _lastCharged;
+
+    /// <summary>The admin audit log's action for a session ended (or stopped) by a billing fault.</summary>
+    public const string BillingFaultAction = "chat.billing-fault";
+
+    /// <summary>Who the audit log names for what the meter itself did.</summary>
+    public static readonly Admin.AdminActor MeterActor = new("system:meter", "meter");
 
     public Meter Meter => meter;
 
@@ -114,6 +121,7 @@ public sealed partial class MeterClock(
             await RefundAsync(due, ct);
             var changed = due.Where(l => l.Session.Events.Count > l.Stored).ToList();
             await PersistAsync(changed, ct);
+            await ReportFaultsAsync(ct);
             var ended = new List<Guid>();
             foreach (var live in due)
             {
@@ -167,9 +175,10 @@ public sealed partial class MeterClock(
     private static void CheckDeadlines(LiveSession live, DateTimeOffset now)
     {
         var session = live.Session;
-        foreach (var party in live.Watch.TakeOverdue(now))
+        // Backdated to the party's last report: the silence before the timeout is not billed.
+        foreach (var lost in live.Watch.TakeLost(now))
         {
-            session.Apply(new HeartbeatLost(now, party));
+            session.Apply(lost);
         }
 
         if (session.ConnectDeadline <= now)
@@ -187,16 +196,18 @@ public sealed partial class MeterClock(
     private async Task<HashSet<LiveSession>> ChargeAsync(List<LiveSession> due, DateTimeOffset now, CancellationToken ct)
     {
         var requests = new List<TransferRequest>();
-        var plans = new List<(LiveSession Live, ChargePlan Plan, int First)>();
+        var plans = new List<(LiveSession Live, ChargePlan Plan, int First, DateTimeOffset At)>();
         foreach (var live in due)
         {
-            var plan = live.Session.Meter.Plan(live.Session, now, Unlimited);
+            // A stop (End, Leave, a drop) waiting for the gate: nothing that fell due after it arrived is charged.
+            var at = ChargeUntil(live.Id, now);
+            var plan = live.Session.Meter.Plan(live.Session, at, Unlimited);
             if (plan.IsEmpty)
             {
                 continue;
             }
 
-            plans.Add((live, plan, requests.Count));
+            plans.Add((live, plan, requests.Count, at));
             foreach (var unit in plan.Units)
             {
                 requests.Add(UnitTransfer(live, unit, plan.Split));
@@ -210,31 +221,32 @@ public sealed partial class MeterClock(
             return charged;
         }
 
-        var results = requests.Count == 0 ? [] : await ledger.TransferBatchAsync(requests, ct);
+        var results = requests.Count == 0 ? [] : await TransferAsync(requests, plans.Select(p => (p.First, (int)p.Plan.Count)).ToList(), ct);
         var landed = time.GetUtcNow();
-        foreach (var (live, plan, first) in plans)
+        foreach (var (live, plan, first, at) in plans)
         {
             var stopped = false;
             for (var i = 0; i < plan.Count; i++)
             {
                 var unit = plan.FirstUnit + i;
                 var result = results[first + i];
-                if (result.Succeeded)
+                if (result is { Succeeded: true })
                 {
-                    live.Session.Apply(new UnitCharged(now, unit));
-                    UnitLag?.Invoke(live.Session.LiveTime(now) - live.Session.Meter.DueAt(unit) + (landed - now));
+                    live.Session.Apply(new UnitCharged(at, unit));
+                    UnitLag?.Invoke(live.Session.LiveTime(at) - live.Session.Meter.DueAt(unit) + (landed - at));
                     charged.Add(live);
+                    live.BillingFaults = 0;
                     _lastCharged++;
                     continue;
                 }
 
-                if (result.Status == TransferStatus.InsufficientFunds)
+                if (result?.Status == TransferStatus.InsufficientFunds)
                 {
-                    live.Session.Apply(new UnitRefused(now, unit, EndReason.BalanceExhausted));
+                    live.Session.Apply(new UnitRefused(at, unit, EndReason.BalanceExhausted));
                 }
                 else
                 {
-                    logger.LogError("Unit {Unit} of {Session} was {Status}: {Problem}", unit, live.Id, result.Status, result.Problem);
+                    Fault(live, unit, at, result?.Problem ?? $"the ledger failed ({result?.Status.ToString() ?? "exception"})");
                 }
 
                 stopped = true;
@@ -243,21 +255,119 @@ public sealed partial class MeterClock(
 
             if (!stopped && plan.StopReason is { } reason)
             {
-                live.Session.Apply(new UnitRefused(now, plan.RefusedUnit!.Value, reason));
+                live.Session.Apply(new UnitRefused(at, plan.RefusedUnit!.Value, reason));
             }
         }
 
         return charged;
     }
 
-    public static TransferRequest UnitTransfer(LiveSession live, long unit, UnitSplit split) =>
-        new(
-            UnitKey(live.Id, unit),
-            TransferKind.ChatUnit,
-            split.Platform.IsPositive
-                ? [new Leg(AccountRef.Wallet(live.BuyerId), -split.Price), new Leg(AccountRef.Earnings(live.SellerId), split.Seller), new Leg(AccountRef.PlatformRevenue, split.Platform)]
-                : [new Leg(AccountRef.Wallet(live.BuyerId), -split.Price), new Leg(AccountRef.Earnings(live.SellerId), split.Seller)],
-            live.Id.ToString());
+    /// <summary>
+    /// The batch in one ledger transaction. If the ledger throws, nothing of it landed: each session's units are tried
+    /// again on their own, so one session the ledger chokes on does not stop the clock for everyone else
+    /// (null results are the units of a session whose own batch threw).
+    /// </summary>
+    private async Task<IReadOnlyList<TransferResult?>> TransferAsync(List<TransferRequest> requests, List<(int First, int Count)> sessions, CancellationToken ct)
+    {
+        try
+        {
+            return await ledger.TransferBatchAsync(requests, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "A batch of {Units} units failed; charging each of its {Sessions} sessions on its own", requests.Count, sessions.Count);
+        }
+
+        var results = new TransferResult?[requests.Count];
+        foreach (var (first, count) in sessions)
+        {
+            try
+            {
+                var own = await ledger.TransferBatchAsync(requests.GetRange(first, count), ct);
+                for (var i = 0; i < count; i++)
+                {
+                    results[first + i] = own[i];
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Units {First}.. of {Session} failed", requests[first].IdempotencyKey, requests[first].Reference);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The ledger refused a unit for a reason that is not the buyer's money (or threw). It is tried again on the next
+    /// ticks; after <see cref="ChatOptions.BillingAttempts"/> attempts billing stops there: a running session ends with
+    /// BillingFault (refunded like a failure), and the admins see it in the audit log.
+    /// </summary>
+    private void Fault(LiveSession live, long unit, DateTimeOffset at, string problem)
+    {
+        live.BillingFaults++;
+        if (live.BillingFaults < options.Value.BillingAttempts)
+        {
+            logger.LogWarning("Unit {Unit} of {Session} failed (attempt {Attempt}): {Problem}", unit, live.Id, live.BillingFaults, problem);
+            return;
+        }
+
+        var result = live.Session.Apply(new UnitRefused(at, unit, EndReason.BillingFault));
+        logger.LogError("Unit {Unit} of {Session} failed {Attempts} times; billing stops there ({Outcome}): {Problem}", unit, live.Id, live.BillingFaults, result.Outcome, problem);
+        if (result.IsApplied)
+        {
+            _faulted.Add((live.Id, unit, problem));
+        }
+    }
+
+    /// <summary>Each billing fault of this tick goes to the admin audit log (the admin console's log page), after its event is stored.</summary>
+    private async Task ReportFaultsAsync(CancellationToken ct)
+    {
+        if (_faulted.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var audit = scope.ServiceProvider.GetRequiredService<Admin.AdminAuditLog>();
+            foreach (var (id, unit, problem) in _faulted)
+            {
+                audit.Add(MeterActor, BillingFaultAction, $"session:{id}", $"Unit {unit} kept failing: {problem}", new { session = id, unit });
+            }
+
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Recording {Count} billing faults for the admins failed", _faulted.Count);
+        }
+        finally
+        {
+            _faulted.Clear();
+        }
+    }
+
+    /// <summary>
+    /// One unit: buyer wallet → seller earnings + platform revenue. A share of zero (commission 0 or 10,000 bp) has
+    /// no leg, because the ledger refuses a leg that moves nothing.
+    /// </summary>
+    public static TransferRequest UnitTransfer(LiveSession live, long unit, UnitSplit split)
+    {
+        var legs = new List<Leg>(3) { new(AccountRef.Wallet(live.BuyerId), -split.Price) };
+        if (split.Seller.IsPositive)
+        {
+            legs.Add(new Leg(AccountRef.Earnings(live.SellerId), split.Seller));
+        }
+
+        if (split.Platform.IsPositive)
+        {
+            legs.Add(new Leg(AccountRef.PlatformRevenue, split.Platform));
+        }
+
+        return new(UnitKey(live.Id, unit), TransferKind.ChatUnit, legs, live.Id.ToString());
+    }
 
     public static string UnitKey(Guid sessionId, long unit) => $"unit:{sessionId}:{unit}";
 

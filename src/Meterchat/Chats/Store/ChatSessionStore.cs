@@ -27,7 +27,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         };
         Summarise(row, session);
         db.Add(row);
-        db.Add(new ChatEventRow { SessionId = row.Id, Seq = 0, At = requested.At, Json = ChatJson.Serialize(requested) });
+        db.Add(new ChatEventRow { SessionId = row.Id, Seq = 0, At = requested.At, Json = ChatJson.Serialize(session.Events[0]) });
         await db.SaveChangesAsync(ct);
         return row.Id;
     }
@@ -165,7 +165,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rows = await db.Set<ChatSessionRow>().AsNoTracking()
-            .Where(r => r.State == ChatState.Ended && r.EndReason == Chats.EndReason.ConnectionLost && r.UnitsCharged > 0)
+            .Where(r => r.State == ChatState.Ended && (r.EndReason == Chats.EndReason.ConnectionLost || r.EndReason == Chats.EndReason.BillingFault) && r.UnitsCharged > 0)
             .ToListAsync(ct);
 
         // Filtered here: SQLite cannot compare DateTimeOffset in SQL.
