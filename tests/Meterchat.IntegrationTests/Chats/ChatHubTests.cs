@@ -68,6 +68,25 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_report_that_changes_the_evidence_is_never_throttled()
+    {
+        var (buyer, seller, id) = await SessionAsync();
+        await using var b = await Party.ConnectAsync(_app, buyer.Token);
+        await using var s = await Party.ConnectAsync(_app, seller.Token);
+        await b.Hub.InvokeAsync<JoinResult>("Join", id);
+        await s.Hub.InvokeAsync<JoinResult>("Join", id);
+        await b.Hub.InvokeAsync("Report", true, true);
+        await s.Hub.InvokeAsync("Report", true, true);
+        Assert.Equal(ChatState.Live, (await _app.Sessions.LoadAsync(id))!.State);
+
+        // 200 ms later the buyer's peer connection drops: a repeat this soon would be dropped, a change is not.
+        _app.Time.Advance(TimeSpan.FromMilliseconds(200));
+        await b.Hub.InvokeAsync("Report", false, false);
+
+        Assert.Equal(ChatState.Paused, (await _app.Sessions.LoadAsync(id))!.State);
+    }
+
+    [Fact]
     public async Task A_dropped_party_pauses_the_meter_and_a_short_lost_session_is_refunded()
     {
         var (buyer, seller, id) = await SessionAsync();
