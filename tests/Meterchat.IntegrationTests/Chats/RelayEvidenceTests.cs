@@ -79,6 +79,9 @@ public sealed class RelayEvidenceTests : IAsyncLifetime
         // The relay goes quiet: after the window the meter pauses, backdated to the last delta (17 s of live time).
         _app.Time.Advance(TimeSpan.FromSeconds(RelayApp.WindowSeconds));
         await _app.Subscriber.ExpireOnceAsync();
+
+        // The subscriber's own window check runs on the same fake clock and may have taken the stop first: wait for it.
+        await WaitForAsync(async () => await StateAsync(id) == ChatState.Paused);
         var session = (await _app.Sessions.LoadAsync(id))!;
         Assert.Equal(ChatState.Paused, session.State);
         Assert.Equal(TimeSpan.FromSeconds(17), session.LiveTime(_app.Time.GetUtcNow()));
