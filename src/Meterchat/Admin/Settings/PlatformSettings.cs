@@ -98,6 +98,11 @@ public sealed class PlatformSettings(
         foreach (var (definition, value) in stored)
         {
             rows.TryGetValue(definition.Key, out var row);
+            if (value is not null && row?.Value == value)
+            {
+                continue; // already so (a repeated click): nothing to change or audit
+            }
+
             var before = configuration[definition.Key] ?? definition.CodeDefault();
             var after = value ?? DefaultOf(definition);
             var key = definition.Key;
