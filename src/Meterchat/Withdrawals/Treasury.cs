@@ -25,6 +25,9 @@ public sealed class Treasury(
 {
     public const string SweepAction = "treasury.sweep";
 
+    /// <summary>Sweeps on this node run one at a time.</summary>
+    private static readonly SemaphoreSlim Sweeping = new(1, 1);
+
     public async Task<TreasuryView> ViewAsync(CancellationToken ct)
     {
         var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
@@ -76,8 +79,6 @@ public sealed class Treasury(
             }
         }
     }
-
-    private static readonly SemaphoreSlim Sweeping = new(1, 1);
 
     private async Task<(SweepResult?, WithdrawalError?)> SweepAsync(TronKey key, AdminActor admin, CancellationToken ct)
     {
