@@ -21,7 +21,17 @@ if (CommandLine.Handles(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddProductionChecks();
+try
+{
+    builder.AddProductionChecks();
+}
+catch (ProductionConfigurationException refusal) when (ProductionFeature.IsOwnProcess)
+{
+    // The list is the whole message: an operator needs no stack trace (a test host still gets the exception).
+    await Console.Error.WriteLineAsync(refusal.Message);
+    return 1;
+}
+
 builder.AddData();
 builder.AddCluster();
 builder.AddWeb();

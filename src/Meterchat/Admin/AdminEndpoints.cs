@@ -27,6 +27,15 @@ public static class AdminEndpoints
         SettingsChange body, ClaimsPrincipal user, PlatformSettings settings, CancellationToken ct)
     {
         var result = await settings.ChangeAsync(AdminActor.From(user), body, ct);
+        if (result.Conflicted)
+        {
+            return TypedResults.Problem(
+                detail: string.Join(" ", result.Errors!.SelectMany(e => e.Value)),
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Changed meanwhile",
+                type: AdminProblems.SettingsConflict);
+        }
+
         return result.Succeeded
             ? TypedResults.Ok(result.View!)
             : TypedResults.Problem(

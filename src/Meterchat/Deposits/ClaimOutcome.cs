@@ -8,6 +8,7 @@ public sealed record ClaimOutcome(string Type, int StatusCode, string Detail, st
 {
     public const string MalformedType = "deposit/malformed-txid";
     public const string PendingUnknownType = "deposit/pending-unknown";
+    public const string TooManyPendingType = "deposit/too-many-pending";
     public const string FailedType = "deposit/failed-transaction";
     public const string WrongTokenType = "deposit/wrong-token";
     public const string NotUsdtType = "deposit/not-a-usdt-transfer";

@@ -63,12 +63,15 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Credits the final, uncredited deposits of these addresses whose total reaches the minimum. Returns how many rows were credited now.</summary>
-    public async Task<int> CreditAsync(IReadOnlyCollection<string> addresses, CancellationToken ct = default)
+    /// <summary>
+    /// Credits the final, uncredited deposits of these addresses whose total reaches the minimum. Returns the deposits
+    /// whose ledger transfer this call made (not a replay): of racing callers, exactly one gets each deposit.
+    /// </summary>
+    public async Task<IReadOnlyList<Deposit>> CreditAsync(IReadOnlyCollection<string> addresses, CancellationToken ct = default)
     {
         if (addresses.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         var minimum = options.CurrentValue.MinimumMicros;
@@ -79,7 +82,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         var due = rows.GroupBy(d => d.Address).Where(g => g.Sum(d => d.Amount) >= minimum).SelectMany(g => g).ToList();
         if (due.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         var requests = due.Select(d => TransferRequest.Move(
@@ -87,6 +90,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         var results = await ledger.TransferBatchAsync(requests, ct);
 
         var done = new List<long>(due.Count);
+        var mine = new List<Deposit>();
         for (var i = 0; i < due.Count; i++)
         {
             if (results[i].Succeeded)
@@ -94,6 +98,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
                 done.Add(due[i].Id);
                 if (results[i].Status == TransferStatus.Completed)
                 {
+                    mine.Add(due[i]);
                     logger.LogInformation("Deposit {TxId}:{LogIndex} credited {Amount} µUSDT to user {UserId}", due[i].TxId, due[i].LogIndex, due[i].Amount, due[i].UserId);
                 }
             }
@@ -106,7 +111,6 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         // One statement marks them all; the transfer id comes from the ledger row of the deposit's own key.
         var sqlite = db.Database.IsSqlite();
         var at = sqlite ? SqliteTime.ConvertToProvider(time.GetUtcNow())! : time.GetUtcNow();
-        var credited = 0;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in done.Chunk(500))
         {
@@ -118,17 +122,17 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
                   "TransferId" = (SELECT t."Id" FROM "LedgerTransfers" t WHERE t."IdempotencyKey" = 'deposit:' || "Deposits"."TxId" || ':' || "Deposits"."LogIndex")
                 WHERE "Id" IN ({{ids}}) AND "CreditedAt" IS NULL
                 """;
-            credited += await db.Database.ExecuteSqlRawAsync(
+            await db.Database.ExecuteSqlRawAsync(
                 sql,
                 [at],
                 ct);
         }
 
         await tx.CommitAsync(ct);
-        return credited;
+        return mine;
     }
 
-    /// <summary>Credits every address whose final uncredited deposits reach the minimum (catches up after a crash between ledger and row).</summary>
+    /// <summary>Credits every address whose final uncredited deposits reach the minimum (catches up after a crash between ledger and row). Returns how many this call credited.</summary>
     public async Task<int> CreditDueAsync(CancellationToken ct = default)
     {
         var minimum = options.CurrentValue.MinimumMicros;
@@ -140,6 +144,6 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             .OrderBy(a => a)
             .Take(1_000)
             .ToListAsync(ct);
-        return await CreditAsync(addresses, ct);
+        return (await CreditAsync(addresses, ct)).Count;
     }
 }

@@ -34,8 +34,27 @@ public sealed class DepositClaims(
         var txId = Hex.ToHex(id);
         var address = await addresses.GetOrCreateAsync(userId, ct);
         var outcome = await CheckAsync(userId, address.Address, txId, ct);
+        if (outcome.Type == ClaimOutcome.PendingUnknownType && await TooManyPendingAsync(userId, txId, ct) is { } refused)
+        {
+            return refused;
+        }
+
         await RememberAsync(userId, txId, outcome, ct);
         return outcome;
+    }
+
+    /// <summary>The cap on a user's waiting unknown TXIDs (a TXID already waiting is re-checked, not counted twice).</summary>
+    private async Task<ClaimOutcome?> TooManyPendingAsync(string userId, string txId, CancellationToken ct)
+    {
+        var waiting = await db.Set<DepositClaim>().AsNoTracking()
+            .Where(c => c.UserId == userId && c.ResolvedAt == null && c.Outcome == ClaimOutcome.PendingUnknownType)
+            .Select(c => c.TxId).ToListAsync(ct);
+        var cap = options.CurrentValue.MaxPendingUnknownClaimsPerUser;
+        return waiting.Count < cap || waiting.Contains(txId, StringComparer.Ordinal)
+            ? null
+            : new ClaimOutcome(ClaimOutcome.TooManyPendingType, 429,
+                $"The network does not know this transaction, and {waiting.Count} of your TXIDs it does not know yet are already waiting (at most {cap}). Check the TXID in your wallet; paste it again once one of those lands or after {options.CurrentValue.UnknownClaimWindow.TotalHours:0} hours.",
+                txId);
     }
 
     /// <summary>Re-checks a remembered claim (the watcher calls it for unknown TXIDs).</summary>
@@ -54,6 +73,13 @@ public sealed class DepositClaims(
         {
             return new ClaimOutcome(ClaimOutcome.PendingUnknownType, 202,
                 $"The network does not know this transaction yet. We keep checking it for {options.CurrentValue.UnknownClaimWindow.TotalHours:0} hours and credit it when it lands.", txId);
+        }
+
+        // A plain TRX (or TRC10, or any non-contract) transfer executes no contract: its receipt has no result at
+        // all, as on mainnet. That is a success, just not a USDT transfer; "failed" only when the chain says so.
+        if (info.Receipt.Result is null && !info.Failed)
+        {
+            return NotUsdt(txId);
         }
 
         if (!info.ContractSucceeded)
@@ -102,7 +128,7 @@ public sealed class DepositClaims(
             return otherToken
                 ? new ClaimOutcome(ClaimOutcome.WrongTokenType, 422,
                     "This transaction moved another token, not USDT: its Transfer was emitted by a contract other than the USDT contract (a fake USDT looks the same in a wallet). Nothing was credited.", txId)
-                : new ClaimOutcome(ClaimOutcome.NotUsdtType, 422, "This transaction holds no USDT transfer. Send USDT (TRC20) to your deposit address.", txId);
+                : NotUsdt(txId);
         }
 
         if (toMe.Count == 0)
@@ -118,8 +144,7 @@ public sealed class DepositClaims(
         var known = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
         if (known.Count == toMe.Count && known.All(d => d.CreditedAt is not null))
         {
-            return new ClaimOutcome(ClaimOutcome.AlreadyCreditedType, 409,
-                $"This transaction was already credited: {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens.", txId) { AmountMicros = amountToMe };
+            return AlreadyCredited(txId, amountToMe);
         }
 
         var head = await node.GetNowBlockAsync(NodeView.Head, ct);
@@ -141,12 +166,19 @@ public sealed class DepositClaims(
             };
         }
 
-        await book.CreditAsync([addressText], ct);
-        var after = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
-        if (after.Count == toMe.Count && after.All(d => d.CreditedAt is not null))
+        // Only the caller whose ledger transfer made the credit says "Credited"; racing claims and the watcher
+        // that found it done say "already credited".
+        var creditedNow = await book.CreditAsync([addressText], ct);
+        if (creditedNow.Any(d => d.TxId == txId && indexes.Contains(d.LogIndex)))
         {
             return new ClaimOutcome(ClaimOutcome.CreditedType, 200,
                 $"Credited {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens to your wallet.", txId) { AmountMicros = amountToMe };
+        }
+
+        var after = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
+        if (after.Count == toMe.Count && after.All(d => d.CreditedAt is not null))
+        {
+            return AlreadyCredited(txId, amountToMe);
         }
 
         var minimum = new Micros(options.CurrentValue.MinimumMicros);
@@ -180,6 +212,13 @@ public sealed class DepositClaims(
             db.ChangeTracker.Clear();
         }
     }
+
+    private static ClaimOutcome AlreadyCredited(string txId, long amount) =>
+        new(ClaimOutcome.AlreadyCreditedType, 409,
+            $"This transaction was already credited: {Micros(amount)} USDT = {new Micros(amount).ToTokensString()} tokens.", txId) { AmountMicros = amount };
+
+    private static ClaimOutcome NotUsdt(string txId) =>
+        new(ClaimOutcome.NotUsdtType, 422, "This transaction is not a USDT transfer: it holds no USDT (TRC20) Transfer. Send USDT (TRC20) to your deposit address.", txId);
 
     private static string Micros(long amount) => new Micros(amount).ToUsdtString();
 }

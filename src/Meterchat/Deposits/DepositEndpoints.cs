@@ -32,7 +32,7 @@ public static class DepositEndpoints
         if (outcome.IsFailure)
         {
             return TypedResults.Problem(detail: outcome.Detail, statusCode: outcome.StatusCode, type: outcome.Type, title: Title(outcome.Type),
-                extensions: new Dictionary<string, object?> { ["txid"] = outcome.TxId, ["status"] = outcome.Status });
+                extensions: new Dictionary<string, object?> { ["txid"] = outcome.TxId, ["claimStatus"] = outcome.Status });
         }
 
         var body = ClaimResponse.Of(outcome);
@@ -61,10 +61,11 @@ public static class DepositEndpoints
         ClaimOutcome.MalformedType => "Malformed TXID",
         ClaimOutcome.FailedType => "Failed transaction",
         ClaimOutcome.WrongTokenType => "Not USDT",
-        ClaimOutcome.NotUsdtType => "No USDT transfer",
+        ClaimOutcome.NotUsdtType => "Not a USDT transfer",
         ClaimOutcome.OtherAddressType => "Paid to another address",
         ClaimOutcome.ZeroAmountType => "Zero amount",
         ClaimOutcome.AlreadyCreditedType => "Already credited",
+        ClaimOutcome.TooManyPendingType => "Too many unknown TXIDs waiting",
         _ => "Deposit claim",
     };
 

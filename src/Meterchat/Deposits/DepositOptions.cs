@@ -35,6 +35,15 @@ public sealed class DepositOptions
     /// <summary>How long a claim of an unknown TXID is re-checked.</summary>
     public TimeSpan UnknownClaimWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// At most this many claims of unknown TXIDs may wait per user: each costs a node call on every watcher pass, so
+    /// pasted junk must not crowd out real claims. A further unknown TXID is refused until one lands or expires.
+    /// </summary>
+    public int MaxPendingUnknownClaimsPerUser { get; set; } = 10;
+
+    /// <summary>How many waiting claims one watcher pass re-checks; the next pass continues where it stopped, so every claim gets its turn.</summary>
+    public int ClaimRechecksPerPass { get; set; } = 100;
+
     /// <summary>Link to a transaction; {0} is the TXID. Empty: no link (the dev chain links to its own API).</summary>
     public string? ExplorerTransactionUrl { get; set; } = "https://tronscan.org/#/transaction/{0}";
 }

@@ -27,6 +27,7 @@ public sealed class DepositWatcher(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DepositAddressMap _addresses = new();
+    private long _lastRechecked;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -159,11 +160,22 @@ public sealed class DepositWatcher(
         var since = now - options.Value.UnknownClaimWindow;
         await db.Set<DepositClaim>().Where(c => c.ResolvedAt == null && c.CreatedAt < since)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResolvedAt, now).SetProperty(c => c.Outcome, "deposit/expired"), ct);
-        var open = await db.Set<DepositClaim>().AsNoTracking().Where(c => c.ResolvedAt == null).OrderBy(c => c.Id).Take(100).ToListAsync(ct);
+        // Round robin: each pass continues after the last claim it re-checked and wraps around, so every waiting
+        // claim gets its turn however many wait (the oldest never starve the newest).
+        var take = options.Value.ClaimRechecksPerPass;
+        var after = _lastRechecked;
+        var open = await db.Set<DepositClaim>().AsNoTracking().Where(c => c.ResolvedAt == null && c.Id > after).OrderBy(c => c.Id).Take(take).ToListAsync(ct);
+        if (open.Count < take && after > 0)
+        {
+            var wrapped = await db.Set<DepositClaim>().AsNoTracking().Where(c => c.ResolvedAt == null && c.Id <= after).OrderBy(c => c.Id).Take(take - open.Count).ToListAsync(ct);
+            open.AddRange(wrapped);
+        }
+
         var claims = services.GetRequiredService<DepositClaims>();
         foreach (var claim in open)
         {
             await claims.RecheckAsync(claim, ct);
+            _lastRechecked = claim.Id;
         }
     }
 

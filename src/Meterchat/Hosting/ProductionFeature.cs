@@ -18,6 +18,9 @@ public static class ProductionFeature
 
         return builder;
     }
+
+    /// <summary>True when this app is the process itself (not hosted by a test's WebApplicationFactory).</summary>
+    public static bool IsOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(ProductionFeature).Assembly;
 }
 
 /// <summary>Production is missing settings: the message lists each one (names only, never values).</summary>

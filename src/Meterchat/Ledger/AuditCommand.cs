@@ -11,7 +11,7 @@ internal static class AuditCommand
         var command = new Command("audit", "Check the ledger's invariants (sum zero, no negative user, liabilities explained); exit 1 on failure.");
         command.SetAction(async (_, ct) =>
         {
-            var builder = Host.CreateApplicationBuilder();
+            var builder = Cli.OperatorHost.CreateBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddData();
             builder.Services.AddSingleton(TimeProvider.System);

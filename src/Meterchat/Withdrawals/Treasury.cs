@@ -23,6 +23,11 @@ public sealed class Treasury(
     IOptions<ChainOptions> chain,
     ILogger<Treasury> logger)
 {
+    public const string SweepAction = "treasury.sweep";
+
+    /// <summary>Sweeps on this node run one at a time.</summary>
+    private static readonly SemaphoreSlim Sweeping = new(1, 1);
+
     public async Task<TreasuryView> ViewAsync(CancellationToken ct)
     {
         var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
@@ -61,54 +66,93 @@ public sealed class Treasury(
 
         using (key)
         {
-            var address = key.Address;
-            if (address == wallet.Address)
+            // One sweep at a time (sweeps are rare; a double-click must not pay energy twice or race its own USDT
+            // transfer), and none while this address's last sweep transaction is still on its way.
+            await Sweeping.WaitAsync(ct);
+            try
             {
-                return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", "That is the hot wallet's own key."));
+                return await SweepAsync(key, admin, ct);
             }
-
-            var usdt = chain.Value.Usdt;
-            var balance = (long)await node.GetTrc20BalanceAsync(usdt, address, ct);
-            if (balance <= 0)
+            finally
             {
-                return (null, new WithdrawalError(WithdrawalProblems.NothingToSweep, 409, "Nothing to sweep", $"{address} holds no USDT."));
+                Sweeping.Release();
             }
-
-            var head = await node.GetNowBlockAsync(NodeView.Head, ct);
-            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-            var expiration = head.Timestamp.ToUnixTimeMilliseconds() + (long)options.Value.TransactionLifetime.TotalMilliseconds;
-            var trx = (await node.GetAccountAsync(address, ct))?.BalanceSun ?? 0;
-            var need = options.Value.SweepEnergySun;
-            SignedTransaction signed;
-            string step;
-            if (trx < need)
-            {
-                var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, 0, new TransferContract(wallet.Address, address, need - trx));
-                signed = SignedTransaction.Sign(raw, wallet.Key);
-                step = "energy";
-            }
-            else
-            {
-                var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, need,
-                    new TriggerSmartContract(address, usdt, 0, Trc20.EncodeTransfer(wallet.Address, (ulong)balance)));
-                signed = SignedTransaction.Sign(raw, key);
-                step = "sweep";
-            }
-
-            var result = await node.BroadcastHexAsync(signed.ToHex(), ct);
-            if (!result.Result && !result.IsDuplicate)
-            {
-                return (null, new WithdrawalError(WithdrawalProblems.SweepRefused, 502, "Node refused the transaction", $"{result.Code} {result.Message}".Trim()));
-            }
-
-            logger.LogInformation("Sweep of {Address}: {Step} transaction {TxId}", address, step, signed.TxIdHex);
-            await audit.RecordAsync(admin, "treasury.sweep", $"address:{address.ToBase58()}", "",
-                new { Step = step, TxId = signed.TxIdHex, Usdt = new Micros(balance).ToUsdtString() }, ct);
-            var detail = step == "energy"
-                ? $"Sent {(need - trx) / 1_000_000m:0.######} TRX for energy to {address}. Once it is in a block (a few seconds), sweep again with the same key to move its {new Micros(balance).ToUsdtString()} USDT."
-                : $"Sweeping {new Micros(balance).ToUsdtString()} USDT from {address} into the hot wallet.";
-            return (new SweepResult(address.ToBase58(), step, signed.TxIdHex, new Micros(balance).ToUsdtString(), detail), null);
         }
+    }
+
+    private async Task<(SweepResult?, WithdrawalError?)> SweepAsync(TronKey key, AdminActor admin, CancellationToken ct)
+    {
+        var address = key.Address;
+        if (address == wallet.Address)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", "That is the hot wallet's own key."));
+        }
+
+        if (await InFlightAsync(address, ct) is { } inFlight)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.SweepInProgress, 409, "Sweep in progress",
+                $"The last sweep transaction of {address} ({inFlight}) is not in a block yet. Wait a few seconds, then sweep again."));
+        }
+
+        var usdt = chain.Value.Usdt;
+        var balance = (long)await node.GetTrc20BalanceAsync(usdt, address, ct);
+        if (balance <= 0)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.NothingToSweep, 409, "Nothing to sweep", $"{address} holds no USDT."));
+        }
+
+        var head = await node.GetNowBlockAsync(NodeView.Head, ct);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var expiration = head.Timestamp.ToUnixTimeMilliseconds() + (long)options.Value.TransactionLifetime.TotalMilliseconds;
+        var trx = (await node.GetAccountAsync(address, ct))?.BalanceSun ?? 0;
+        var need = options.Value.SweepEnergySun;
+        SignedTransaction signed;
+        string step;
+        if (trx < need)
+        {
+            var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, 0, new TransferContract(wallet.Address, address, need - trx));
+            signed = SignedTransaction.Sign(raw, wallet.Key);
+            step = "energy";
+        }
+        else
+        {
+            var raw = TransactionRaw.Create(head.ToTapos(), expiration, now, need,
+                new TriggerSmartContract(address, usdt, 0, Trc20.EncodeTransfer(wallet.Address, (ulong)balance)));
+            signed = SignedTransaction.Sign(raw, key);
+            step = "sweep";
+        }
+
+        var result = await node.BroadcastHexAsync(signed.ToHex(), ct);
+        if (!result.Result && !result.IsDuplicate)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.SweepRefused, 502, "Node refused the transaction", $"{result.Code} {result.Message}".Trim()));
+        }
+
+        logger.LogInformation("Sweep of {Address}: {Step} transaction {TxId}", address, step, signed.TxIdHex);
+        await audit.RecordAsync(admin, SweepAction, $"address:{address.ToBase58()}", "",
+            new { Step = step, TxId = signed.TxIdHex, Usdt = new Micros(balance).ToUsdtString() }, ct);
+        var detail = step == "energy"
+            ? $"Sent {(need - trx) / 1_000_000m:0.######} TRX for energy to {address}. Once it is in a block (a few seconds), sweep again with the same key to move its {new Micros(balance).ToUsdtString()} USDT."
+            : $"Sweeping {new Micros(balance).ToUsdtString()} USDT from {address} into the hot wallet.";
+        return (new SweepResult(address.ToBase58(), step, signed.TxIdHex, new Micros(balance).ToUsdtString(), detail), null);
+    }
+
+    /// <summary>The TXID of this address's last sweep if it may still land: younger than a transaction's lifetime and in no block yet.</summary>
+    private async Task<string?> InFlightAsync(TronAddress address, CancellationToken ct)
+    {
+        var target = $"address:{address.ToBase58()}";
+        var since = time.GetUtcNow() - options.Value.TransactionLifetime;
+        var last = await db.Set<AdminAction>().AsNoTracking()
+            .Where(a => a.Action == SweepAction && a.Target == target && a.At >= since)
+            .OrderByDescending(a => a.Id).Select(a => a.Details).FirstOrDefaultAsync(ct);
+        if (last is null)
+        {
+            return null;
+        }
+
+        using var details = System.Text.Json.JsonDocument.Parse(last);
+        var txId = details.RootElement.TryGetProperty("txId", out var t) ? t.GetString() : null;
+        return txId is not null && await node.GetTransactionInfoByIdAsync(txId, NodeView.Head, ct) is null ? txId : null;
     }
 }
 

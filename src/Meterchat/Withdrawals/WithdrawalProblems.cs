@@ -19,6 +19,7 @@ public static class WithdrawalProblems
     public const string BadKey = "treasury/bad-key";
     public const string NothingToSweep = "treasury/nothing-to-sweep";
     public const string SweepRefused = "treasury/sweep-refused";
+    public const string SweepInProgress = "treasury/sweep-in-progress";
 }
 
 /// <summary>A refusal: the problem type, the HTTP status, and the detail the UI shows.</summary>

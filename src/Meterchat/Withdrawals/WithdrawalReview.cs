@@ -16,7 +16,7 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
     public Task<int> CountWaitingAsync(CancellationToken ct) =>
         db.Set<Withdrawal>().CountAsync(w => w.Status == WithdrawalStatus.InReview, ct);
 
-        public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, AdminActor admin, CancellationToken ct)
+    public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, AdminActor admin, CancellationToken ct)
     {
         var w = await db.Set<Withdrawal>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (w is null || w.Status != WithdrawalStatus.InReview)
@@ -34,7 +34,11 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
         audit.Add(admin, "withdrawal.approve", Target(w), "", new { w.UserId, w.Amount, w.ToAddress });
         w.UpdatedAt = time.GetUtcNow();
         w.Version++;
-        await db.SaveChangesAsync(ct);
+        if (!await SavedFirstAsync(ct))
+        {
+            return (null, NotInReview(missing: false));
+        }
+
         return (w, null);
     }
 
@@ -59,7 +63,11 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
         w.RejectReason = reason.Trim()[..Math.Min(400, reason.Trim().Length)];
         w.UpdatedAt = time.GetUtcNow();
         w.Version++;
-        await db.SaveChangesAsync(ct);
+        if (!await SavedFirstAsync(ct))
+        {
+            return (null, NotInReview(missing: false));
+        }
+
         var release = await ledger.TransferAsync(ReleaseTransfer(w), ct);
         if (!release.Succeeded)
         {
@@ -68,7 +76,11 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
 
         w.Status = WithdrawalStatus.Rejected;
         w.Version++;
-        await db.SaveChangesAsync(ct);
+        if (!await SavedFirstAsync(ct))
+        {
+            // The sender finished the release of this Rejecting withdrawal meanwhile: the outcome is the same.
+            w = await db.Set<Withdrawal>().AsNoTracking().SingleAsync(x => x.Id == id, ct);
+        }
 
         return (w, null);
     }
@@ -100,6 +112,24 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
 
         w.UpdatedAt = now;
         w.Version++;
+    }
+
+    /// <summary>
+    /// Saves a decision guarded by the withdrawal's version: false when another decision (a double-click, a second
+    /// admin, the sender) changed the row since it was read. Nothing of this one is saved then.
+    /// </summary>
+    private async Task<bool> SavedFirstAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private static string Target(Withdrawal w) => $"withdrawal:{w.Id}";

@@ -62,8 +62,14 @@ public static partial class AccountsApi
         return response;
     }
 
+    /// <summary>The problem's type; a problem body is first checked as a strict parser reads it (<see cref="StrictJson"/>).</summary>
     public static async Task<string?> ProblemTypeAsync(this HttpResponseMessage response)
     {
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            return (await StrictJson.AssertProblemAsync(response)).GetProperty("type").GetString();
+        }
+
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.TryGetProperty("type", out var type) ? type.GetString() : null;
     }

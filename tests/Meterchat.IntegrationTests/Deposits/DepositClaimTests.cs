@@ -93,6 +93,26 @@ public sealed class DepositClaimTests(AppFactory factory) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Trx_transfer_is_not_a_usdt_transfer_rather_than_a_failure()
+    {
+        var user = await _d.NewUserAsync();
+        var txId = _d.Chain.Faucet(user.Address, FaucetToken.Trx, 5_000_000); // succeeded; its receipt has no result, as on mainnet
+        _d.UntilFinal();
+
+        var response = await user.ClaimAsync(txId);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.Equal(ClaimOutcome.NotUsdtType, problem.GetProperty("type").GetString());
+        Assert.Equal("Not a USDT transfer", problem.GetProperty("title").GetString());
+        Assert.Contains("not a USDT transfer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("failed", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("refused", problem.GetProperty("claimStatus").GetString());
+        Assert.Equal(422, problem.GetProperty("status").GetInt32());
+        Assert.Equal(0, await DepositsDriver.WalletAsync(user));
+    }
+
+    [Fact]
     public async Task Fake_usdt_is_refused_as_the_wrong_token()
     {
         var user = await _d.NewUserAsync();
@@ -242,5 +262,21 @@ public sealed class DepositClaimTests(AppFactory factory) : IClassFixture<AppFac
         Assert.Equal(25 * Usdt, await _d.CreditedDepositsAsync() - before);
         var audit = await _d.AuditAsync();
         Assert.True(audit.Passed, string.Join("; ", audit.Checks.Where(c => !c.Passed).Select(c => c.Detail)));
+    }
+
+    [Fact]
+    public async Task Of_fifty_concurrent_claims_only_the_one_that_credited_says_credited()
+    {
+        var user = await _d.NewUserAsync();
+        var txId = _d.Chain.Faucet(user.Address, FaucetToken.Usdt, 12 * Usdt);
+        _d.UntilFinal();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => user.ClaimAsync(txId)));
+
+        var types = await Task.WhenAll(responses.Select(r => r.TypeAsync()));
+        Assert.Single(types, t => t == ClaimOutcome.CreditedType);
+        Assert.Equal(49, types.Count(t => t == ClaimOutcome.AlreadyCreditedType));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(12 * Usdt, await DepositsDriver.WalletAsync(user));
     }
 }

@@ -107,8 +107,14 @@ internal sealed class DepositsDriver(WebApplicationFactory<Program> app, AppFact
 
 internal static class ClaimResponses
 {
+    /// <summary>The body; a problem is checked as a strict parser reads it (no repeated member, a numeric status).</summary>
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            return await StrictJson.AssertProblemAsync(response);
+        }
+
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.Clone();
     }

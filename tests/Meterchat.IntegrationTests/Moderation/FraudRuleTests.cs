@@ -108,6 +108,28 @@ public sealed class FraudRuleTests(WithdrawalsApp app) : IClassFixture<Withdrawa
     }
 
     [Fact]
+    public async Task Deposit_tipped_to_a_seller_after_leaving_the_chat_before_live_is_flagged()
+    {
+        var (buyer, seller) = (await app.CreateSellerAsync("0"), await app.CreateSellerAsync("0"));
+        await DepositAsync(buyer, "20");
+        var session = await SessionAsync(buyer, seller);
+        var sessions = app.Services.GetRequiredService<IChatSessions>();
+        await sessions.ApplyAsync(session, new ChatAccepted(app.Time.GetUtcNow()));
+        await sessions.ApplyAsync(session, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer)); // never live: not a unit charged
+        var tip = await buyer.Http.PostAsJsonAsync($"/api/chats/{session}/tips", new { tokens = "1800", clientKey = "thanks-1" });
+        Assert.Equal(HttpStatusCode.OK, tip.StatusCode);
+        var to = await app.UsableAddressAsync(seller);
+
+        var view = await WithdrawAsync(seller, "10", to);
+
+        Assert.Equal("InReview", view.Status);
+        Assert.Contains("FastDepositSelfDealing", view.ReviewReason, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var flags = await scope.ServiceProvider.GetRequiredService<Meterchat.Trust.Fraud.FraudFlags>().ForUserAsync(buyer.UserId, CancellationToken.None);
+        Assert.Contains(flags, f => f.Rule == "FastDepositSelfDealing" && f.Evidence.Contains("\"spentWithSellerUsdt\":\"18", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Deposit_mostly_spent_elsewhere_is_not_self_dealing()
     {
         var (buyer, seller) = (await app.CreateSellerAsync("0"), await app.CreateSellerAsync("0"));

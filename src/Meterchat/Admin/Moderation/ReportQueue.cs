@@ -45,10 +45,8 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
             return problem;
         }
 
-        Handle(report!, actor, ReportStatus.Dismissed, note!);
         audit.Add(actor, "report.dismiss", Bans.Target(report!.SubjectId), note!, new { ReportId = report.Id });
-        await db.SaveChangesAsync(ct);
-        return null;
+        return await HandleAsync(report, actor, ReportStatus.Dismissed, note!, ct);
     }
 
     /// <summary>Marks the report actioned with the note; with <paramref name="ban"/> the subject is banned first (same reason).</summary>
@@ -70,10 +68,8 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
             return refused;
         }
 
-        Handle(report!, actor, ReportStatus.Actioned, note!);
         audit.Add(actor, "report.act", Bans.Target(report!.SubjectId), note!, new { ReportId = report.Id, Banned = ban });
-        await db.SaveChangesAsync(ct);
-        return null;
+        return await HandleAsync(report, actor, ReportStatus.Actioned, note!, ct);
     }
 
     private async Task<(Report?, ModerationProblem?)> OpenReportAsync(long id, CancellationToken ct)
@@ -84,11 +80,30 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
             : (report, null);
     }
 
-    private void Handle(Report report, AdminActor actor, ReportStatus status, string note)
+    /// <summary>
+    /// Decides the report only if it is still open, in one transaction with its audit row: of two decisions at once
+    /// (a double-click, two admins) the second finds it handled and changes nothing.
+    /// </summary>
+    private async Task<ModerationProblem?> HandleAsync(Report report, AdminActor actor, ReportStatus status, string note, CancellationToken ct)
     {
-        report.Status = status;
-        report.HandledBy = actor.Id;
-        report.HandledAt = time.GetUtcNow();
-        report.Note = note.Trim();
+        var at = time.GetUtcNow();
+        var by = actor.Id;
+        var text = note.Trim();
+        db.Entry(report).State = EntityState.Detached;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var decided = await db.Set<Report>().Where(r => r.Id == report.Id && r.Status == ReportStatus.Open).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, status)
+            .SetProperty(r => r.HandledBy, by)
+            .SetProperty(r => r.HandledAt, at)
+            .SetProperty(r => r.Note, text), ct);
+        if (decided == 0)
+        {
+            db.ChangeTracker.Clear();
+            return new ModerationProblem(409, ModerationProblem.ReportHandled, "Already handled", "This report was already handled by another decision.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return null;
     }
 }

@@ -90,25 +90,33 @@ public sealed class PlatformSettings(
         }
 
         var now = time.GetUtcNow();
-        var rows = await db.Set<PlatformSetting>().ToDictionaryAsync(r => r.Key, StringComparer.OrdinalIgnoreCase, ct);
+        var rows = await db.Set<PlatformSetting>().AsNoTracking().ToDictionaryAsync(r => r.Key, StringComparer.OrdinalIgnoreCase, ct);
+        // Each row changes only from the value read here, in one transaction with the audit rows: of two changes at
+        // once (a double-click, two admins) the second finds the row changed, or already there, and saves nothing.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var raced = false;
         foreach (var (definition, value) in stored)
         {
             rows.TryGetValue(definition.Key, out var row);
+            if (value is not null && row?.Value == value)
+            {
+                continue; // already so (a repeated click): nothing to change or audit
+            }
+
             var before = configuration[definition.Key] ?? definition.CodeDefault();
             var after = value ?? DefaultOf(definition);
-            if (value is null && row is not null)
+            var key = definition.Key;
+            if (row is not null)
             {
-                db.Remove(row);
+                var read = row.Value;
+                var unchanged = db.Set<PlatformSetting>().Where(r => r.Key == key && r.Value == read);
+                raced |= (value is null
+                    ? await unchanged.ExecuteDeleteAsync(ct)
+                    : await unchanged.ExecuteUpdateAsync(u => u.SetProperty(r => r.Value, value).SetProperty(r => r.UpdatedAt, now).SetProperty(r => r.UpdatedBy, actor.Email), ct)) == 0;
             }
-            else if (value is not null && row is null)
+            else if (value is not null)
             {
-                db.Add(new PlatformSetting { Key = definition.Key, Value = value, UpdatedAt = now, UpdatedBy = actor.Email });
-            }
-            else if (value is not null && row is not null)
-            {
-                row.Value = value;
-                row.UpdatedAt = now;
-                row.UpdatedBy = actor.Email;
+                db.Add(new PlatformSetting { Key = key, Value = value, UpdatedAt = now, UpdatedBy = actor.Email });
             }
 
             audit.Add(actor, ChangeAction, $"setting:{definition.Key}", change.Reason ?? "", new
@@ -121,7 +129,29 @@ public sealed class PlatformSettings(
             });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            if (!raced)
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            raced = true; // a new override of the same key was inserted by the other change
+        }
+
+        if (raced)
+        {
+            db.ChangeTracker.Clear();
+            return new SettingsChangeResult(null, new Dictionary<string, string[]>
+            {
+                ["values"] = ["Another change of these settings was saved at the same moment; nothing of this one was saved. Reload and check the values."],
+            })
+            { Conflicted = true };
+        }
+
         await refresher.RefreshAsync(ct);
         return new SettingsChangeResult(await ViewAsync(ct), null);
     }

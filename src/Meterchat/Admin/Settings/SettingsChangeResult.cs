@@ -4,4 +4,7 @@ namespace Meterchat.Admin.Settings;
 public sealed record SettingsChangeResult(SettingsView? View, IReadOnlyDictionary<string, string[]>? Errors)
 {
     public bool Succeeded => Errors is null;
+
+    /// <summary>Refused because another change of the same settings was saved meanwhile (nothing of this one was).</summary>
+    public bool Conflicted { get; init; }
 }

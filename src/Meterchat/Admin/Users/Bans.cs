@@ -58,6 +58,11 @@ public sealed class Bans(
         var frozen = await withdrawals.FreezeAsync(userId, "account banned", ct);
         audit.Add(actor, "user.ban", Target(userId), reason!, new { user.Email, FrozenWithdrawals = frozen });
         var saved = await users.UpdateSecurityStampAsync(user); // saves the user, the withdrawals and the audit row together
+        if (LostRace(saved))
+        {
+            return new ModerationProblem(409, ModerationProblem.AlreadyBanned, "Already banned", "This account was banned at the same moment by another decision.");
+        }
+
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException($"Ban of {userId} not saved: {string.Join("; ", saved.Errors.Select(e => e.Description))}");
@@ -90,12 +95,32 @@ public sealed class Bans(
         audit.Add(actor, "user.unban", Target(userId), reason!, new { user.Email, BannedAt = user.BannedAt });
         user.BannedAt = null;
         var saved = await users.UpdateSecurityStampAsync(user);
+        if (LostRace(saved))
+        {
+            return new ModerationProblem(409, ModerationProblem.NotBanned, "Not banned", "This account was unbanned at the same moment by another decision.");
+        }
+
         if (!saved.Succeeded)
         {
             throw new InvalidOperationException($"Unban of {userId} not saved: {string.Join("; ", saved.Errors.Select(e => e.Description))}");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Another decision saved the user since it was read (a double-click, a second admin): the concurrency stamp
+    /// refused this one, nothing of it was saved (the user, the withdrawals and the audit row go together).
+    /// </summary>
+    private bool LostRace(IdentityResult saved)
+    {
+        if (saved.Succeeded || !saved.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            return false;
+        }
+
+        db.ChangeTracker.Clear();
+        return true;
     }
 
     public static string Target(string userId) => $"user:{userId}";

@@ -19,11 +19,28 @@ public sealed class FraudFlags(AppDbContext db, AdminAuditLog audit, TimeProvide
             return null;
         }
 
-        flag.ClearedAt = time.GetUtcNow();
-        flag.ClearedBy = actor.Id;
-        flag.ClearReason = reason.Trim();
+        // Cleared only if still open, in one transaction with the audit row: a second clear at once (a double-click,
+        // two admins) finds no open flag and changes nothing.
+        var at = time.GetUtcNow();
+        var by = actor.Id;
+        var why = reason.Trim();
+        db.Entry(flag).State = EntityState.Detached;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var cleared = await db.Set<FraudFlag>().Where(f => f.Id == flagId && f.ClearedAt == null).ExecuteUpdateAsync(s => s
+            .SetProperty(f => f.ClearedAt, at)
+            .SetProperty(f => f.ClearedBy, by)
+            .SetProperty(f => f.ClearReason, why), ct);
+        if (cleared == 0)
+        {
+            return null;
+        }
+
         audit.Add(actor, "fraud.clear", $"user:{flag.UserId}", reason, new { FlagId = flag.Id, flag.Rule, flag.Key });
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        flag.ClearedAt = at;
+        flag.ClearedBy = by;
+        flag.ClearReason = why;
         return flag;
     }
 }

@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Meterchat.IntegrationTests.Chats;
+using Meterchat.IntegrationTests.Infrastructure;
+using Meterchat.Tron.Crypto;
+using Meterchat.Tron.Encoding;
+using Meterchat.Tron.Transactions;
+
+namespace Meterchat.IntegrationTests.Hosting;
+
+/// <summary>
+/// The README's operator commands, each as written, run by the built app as a child process in the environment
+/// <c>dotnet run</c> gives it (ASPNETCORE_ENVIRONMENT=Development from the launch profile), from the app's own folder.
+/// </summary>
+public sealed class OperatorCommandTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Audit_runs_in_the_launch_profiles_environment_on_its_sqlite_database()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"meterchat-audit-{Guid.NewGuid():N}.db");
+        try
+        {
+            // Only the connection string is given: the provider comes from the environment's appsettings
+            // (Development: SQLite; Production would be PostgreSQL and fail on this string).
+            var run = await RunAsync(["audit"], new() { ["Database__ConnectionString"] = $"Data Source={file}" });
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Contains("Audit passed.", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("Npgsql", run.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Tron_verbs_answer_as_the_readme_says()
+    {
+        using var key = TronKey.Generate();
+        const string xpub = "xpub6ChVWbXxgtp7PfXntivshZfwQophZWmVQwKJz1wY2MSKn5nm71wvUAj3vGCPHHWTLCreiQzcxgWGJqhAvwNpNUB992qY7a6CpZBnkYvVmyb";
+        var json = Path.Combine(Path.GetTempPath(), $"meterchat-tx-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(json, TransactionJson(key));
+        try
+        {
+            var address = await RunAsync(["tron", "address", "--private-key", key.ExportHex()]);
+            var valid = await RunAsync(["tron", "validate", key.Address.ToBase58()]);
+            var invalid = await RunAsync(["tron", "validate", "TNotAnAddress"]);
+            var derived = await RunAsync(["tron", "derive", "--xpub", xpub, "--index", "7"]);
+            var inspect = await RunAsync(["tron", "inspect", "--file", json]);
+
+            Assert.True(address.ExitCode == 0, address.ToString());
+            Assert.Contains(key.Address.ToBase58(), address.Output, StringComparison.Ordinal);
+            Assert.Contains(key.Address.ToHex(), address.Output, StringComparison.OrdinalIgnoreCase);
+            Assert.True(valid.ExitCode == 0, valid.ToString());
+            Assert.Contains("valid", valid.Output, StringComparison.Ordinal);
+            Assert.Equal(1, invalid.ExitCode);
+            Assert.True(derived.ExitCode == 0, derived.ToString());
+            Assert.Contains(DepositKeys.DeriveAddress(xpub, 7).ToBase58(), derived.Output, StringComparison.Ordinal);
+            Assert.True(inspect.ExitCode == 0, inspect.ToString());
+            Assert.EndsWith("OK", inspect.Output.TrimEnd(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public async Task Devchain_send_usdt_pays_through_the_apps_own_dev_chain()
+    {
+        var db = TestDatabase.Create();
+        await using var app = await AppProcess.StartAsync(db);
+        var node = new Uri(app.Address, "/devchain").ToString();
+        using var from = TronKey.Generate();
+        var to = TronKey.Generate().Address.ToBase58();
+        var trx = await RunAsync(["devchain", "faucet", "--node", node, "--to", from.Address.ToBase58(), "--amount", "100", "--token", "Trx"]);
+        var usdt = await RunAsync(["devchain", "faucet", "--node", node, "--to", from.Address.ToBase58(), "--amount", "20"]);
+        Assert.True(trx.ExitCode == 0 && usdt.ExitCode == 0, trx + "\n" + usdt);
+        await InBlockAsync(node, TxId(trx.Output));
+        await InBlockAsync(node, TxId(usdt.Output));
+
+        var send = await RunAsync(["devchain", "send-usdt", "--node", node, "--from-key", from.ExportHex(), "--to", to, "--amount", "10.5"]);
+
+        Assert.True(send.ExitCode == 0, send.ToString());
+        await InBlockAsync(node, TxId(send.Output));
+    }
+
+    [Fact]
+    public async Task Production_without_settings_lists_them_and_exits_without_a_stack_trace()
+    {
+        var run = await RunAsync([], new() { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+
+        Assert.NotEqual(0, run.ExitCode);
+        foreach (var key in new[] { "Database:ConnectionString", "Redis:Connection", "Chat:TurnSecret", "Chain:ApiKey", "Withdrawals:HotWalletKeyFile", "Deposits:AccountXpub", "Mail:SmtpHost" })
+        {
+            Assert.Contains(key, run.Error, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", run.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", run.ToString(), StringComparison.Ordinal);
+    }
+
+    private static string TxId(string output) => System.Text.RegularExpressions.Regex.Match(output, "[0-9a-f]{64}").Value;
+
+    /// <summary>Polls the node until the transaction is in a block (the app's dev chain makes one every 3 s).</summary>
+    private static async Task InBlockAsync(string node, string txId)
+    {
+        Assert.Equal(64, txId.Length);
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            var reply = await http.PostAsync(new Uri($"{node}/wallet/gettransactioninfobyid"), new StringContent($"{{\"value\":\"{txId}\"}}"));
+            using var json = JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+            if (json.RootElement.TryGetProperty("blockNumber", out _))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"Transaction {txId} did not land in a block.");
+    }
+
+    private static string TransactionJson(TronKey key)
+    {
+        var raw = TransactionRaw.Create(new Tapos(new byte[2], new byte[8]), 1_800_000_000_000, 1_799_999_940_000, 0,
+            new TransferContract(key.Address, TronKey.Generate().Address, 1_000_000));
+        var signed = SignedTransaction.Sign(raw, key);
+        return JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["txID"] = signed.TxIdHex,
+            ["raw_data_hex"] = Hex.ToHex(signed.RawBytes),
+            ["signature"] = signed.Signatures.Select(s => Hex.ToHex(s)).ToArray(),
+        });
+    }
+
+    private static async Task<Run> RunAsync(string[] args, Dictionary<string, string>? environment = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(AppProcess.Dll)!,
+        };
+        info.ArgumentList.Add(AppProcess.Dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // What `dotnet run` sets from Properties/launchSettings.json, and nothing of the test run's own environment.
+        foreach (var name in new[] { "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "Database__Provider", "Database__ConnectionString" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? [])
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Patience);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(true);
+            throw;
+        }
+
+        return new Run(process.ExitCode, await output, await error);
+    }
+
+    private sealed record Run(int ExitCode, string Output, string Error)
+    {
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+    }
+}
