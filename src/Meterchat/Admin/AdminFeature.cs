@@ -5,6 +5,7 @@ using Meterchat.Admin.Users;
 using Meterchat.Chats.Live;
 using Meterchat.Sellers;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Meterchat.Admin;
 

@@ -78,7 +78,7 @@ public static class WebFeature
             json.RespectNullableAnnotations = true;
             json.TypeInfoResolver = json.TypeInfoResolver?.WithAddedModifier(t =>
             {
-                foreach (var property in t.Properties)
+                foreach (var property in t.Properties.Where(p => !p.PropertyType.IsValueType))
                 {
                     property.IsGetNullable = true;
                 }
