@@ -49,8 +49,18 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app) : IClassFixture<B
         // The seller page saves a profile through the API (fetch with the antiforgery token) and goes online over SignalR.
         await page.GotoAsync("/seller");
         await Expect(page.Locator("form")).Not.ToHaveCountAsync(0);
-        await page.Context.CloseAsync();
-
         Assert.Empty(app.CspViolations);
+
+        // The listener is not blind: an injected inline script is refused and reported.
+        await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true'; document.head.appendChild(s); }");
+        await Expect(page.Locator("body")).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<bool?>("() => window.inlineRan"));
+        for (var i = 0; i < 50 && app.CspViolations.IsEmpty; i++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
+
+        Assert.Contains(app.CspViolations, v => v.Contains("script-src", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
     }
 }
