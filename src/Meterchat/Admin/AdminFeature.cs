@@ -2,7 +2,10 @@ using Meterchat.Admin.Dashboard;
 using Meterchat.Admin.Moderation;
 using Meterchat.Admin.Settings;
 using Meterchat.Admin.Users;
+using Meterchat.Chats.Live;
+using Meterchat.Sellers;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Meterchat.Admin;
 
@@ -29,6 +32,11 @@ public static class AdminFeature
 
         // A ban takes effect on the next request, cookie or bearer (see BannedUserCheck).
         builder.Services.AddScoped<IClaimsTransformation, BannedUserCheck>();
+        // ...and on open hub connections: closed by the ban, refused on the next join or signal (see BannedHubGuard).
+        builder.Services.AddSingleton<BannedHubGuard>();
+        builder.Services.AddSignalR()
+            .AddHubOptions<ChatHub>(o => o.AddFilter<BannedHubGuard>())
+            .AddHubOptions<PresenceHub>(o => o.AddFilter<BannedHubGuard>());
         return builder;
     }
 

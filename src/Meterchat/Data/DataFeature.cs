@@ -12,12 +12,12 @@ public static class DataFeature
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString).AddInterceptors(new StoredTextCheck()));
         }
         else
         {
             var connectionString = PrepareSqlite(options.ConnectionString);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new StoredTextCheck()));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

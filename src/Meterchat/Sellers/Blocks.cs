@@ -1,3 +1,4 @@
+using Meterchat.Accounts;
 using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
@@ -8,8 +9,14 @@ namespace Meterchat.Sellers;
 /// <summary>A seller blocks a buyer: future requests and matches are refused, and a chat between them ends now.</summary>
 public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock clock, ChatRequests requests, SellerPresence presence, TimeProvider time)
 {
-    public async Task BlockAsync(string sellerId, string buyerId, CancellationToken ct = default)
+    public async Task<SellerProblem?> BlockAsync(string sellerId, string? buyerId, CancellationToken ct = default)
     {
+        // Only someone who exists can be blocked: an id is at most 64 characters and names a user.
+        if (string.IsNullOrEmpty(buyerId) || buyerId.Length > 64 || buyerId == sellerId || !await db.Set<AppUser>().AnyAsync(u => u.Id == buyerId, ct))
+        {
+            return new SellerProblem(404, "block/unknown-buyer", "Unknown person", "There is no one else with that id to block.");
+        }
+
         if (!await db.Set<SellerBlock>().AnyAsync(b => b.SellerId == sellerId && b.BuyerId == buyerId, ct))
         {
             db.Add(new SellerBlock { SellerId = sellerId, BuyerId = buyerId, At = time.GetUtcNow() });
@@ -36,6 +43,8 @@ public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock cloc
         {
             await presence.RefreshAsync(sellerId, ct);
         }
+
+        return null;
     }
 
     public async Task UnblockAsync(string sellerId, string buyerId, CancellationToken ct = default) =>

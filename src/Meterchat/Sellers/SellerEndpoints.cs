@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Meterchat.Sellers;
 
@@ -17,8 +18,9 @@ public static class SellerEndpoints
         me.MapGet("/profile", GetProfile).WithSummary("The caller's seller profile.");
         me.MapPut("/profile", SaveProfile).WithSummary("Become a seller or edit the profile (rate within the configured bounds).");
         me.MapPost("/photo", UploadPhoto).DisableAntiforgery().WithSummary("Upload a JPEG, PNG or WebP photo (at most 2 MB).");
-        me.MapPost("/presence", SetPresence).WithSummary("Choose online or offline (online needs the seller page connected).");
-        me.MapPost("/requests/{id:guid}/accept", Accept).WithSummary("Accept a ringing request.");
+        // Selling needs a verified email, like buying and withdrawing: a throwaway address cannot earn.
+        me.MapPost("/presence", SetPresence).RequireAuthorization(AccountPolicies.VerifiedEmail).WithSummary("Choose online or offline (online needs the seller page connected).");
+        me.MapPost("/requests/{id:guid}/accept", Accept).RequireAuthorization(AccountPolicies.VerifiedEmail).WithSummary("Accept a ringing request.");
         me.MapPost("/requests/{id:guid}/decline", Decline).WithSummary("Decline a ringing request.");
         me.MapPost("/blocks", Block).WithSummary("Block a buyer: no requests or matches; an active chat ends.");
         me.MapDelete("/blocks/{buyerId}", Unblock).WithSummary("Unblock a buyer.");
@@ -29,7 +31,8 @@ public static class SellerEndpoints
             .WithSummary("Withdraw a request (or a quick match) that is still ringing.");
         app.MapPost("/api/quick-match", QuickMatch).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers")
             .WithSummary("Ring the best available seller within a max rate and tags.");
-        app.MapPost("/api/reports", FileReport).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers").WithSummary("Report someone to moderation.");
+        app.MapPost("/api/reports", FileReport).RequireAuthorization(AccountPolicies.VerifiedEmail).RequireAuthorization(SellerAuth.BearerOrCookie)
+            .RequireRateLimiting(ReportRateLimitPolicy.Name).WithTags("Sellers").WithSummary("Report someone to moderation.");
         app.MapGet("/api/admin/reports", ListReports).RequireAuthorization(AccountPolicies.Admin).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Admin").WithSummary("The report queue.");
         app.MapHub<PresenceHub>("/hubs/presence");
         return app;
@@ -90,11 +93,8 @@ public static class SellerEndpoints
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
         Answer(await requests.DeclineAsync(UserId(user), id, ct));
 
-    private static async Task<NoContent> Block(BlockInput input, ClaimsPrincipal user, Blocks blocks, CancellationToken ct)
-    {
-        await blocks.BlockAsync(UserId(user), input.BuyerId, ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> Block(BlockInput input, ClaimsPrincipal user, Blocks blocks, CancellationToken ct) =>
+        await blocks.BlockAsync(UserId(user), input.BuyerId, ct) is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
     private static async Task<NoContent> Unblock(string buyerId, ClaimsPrincipal user, Blocks blocks, CancellationToken ct)
     {

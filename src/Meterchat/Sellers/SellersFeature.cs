@@ -19,6 +19,7 @@ public static class SellersFeature
         services.AddScoped<PhotoStore>();
         services.AddScoped<Blocks>();
         services.AddScoped<Reports>();
+        services.AddRateLimiter(o => o.AddPolicy<string, ReportRateLimitPolicy>(ReportRateLimitPolicy.Name));
         return builder;
     }
 

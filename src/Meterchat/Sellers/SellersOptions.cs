@@ -34,6 +34,10 @@ public sealed class SellersOptions : IValidatableObject
     [Range(1, 20 * 1024 * 1024)]
     public int MaxPhotoBytes { get; set; } = 2 * 1024 * 1024;
 
+    /// <summary>Reports one person may file per hour; more answer 429 (a report costs a moderator's time).</summary>
+    [Range(1, 1000)]
+    public int ReportsPerHour { get; set; } = 10;
+
     /// <summary>Where photos are stored; relative paths are under the app's content root.</summary>
     public string PhotoDirectory { get; set; } = "data/photos";
 

@@ -1,3 +1,8 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Http.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 namespace Meterchat.Web;
@@ -18,17 +23,34 @@ public static class WebFeature
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        AddBadInputHandling(builder.Services);
+        AddProxyTrust(builder);
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         return builder;
     }
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First: every later step (limits, fraud rules, cookies' Secure flag, HSTS) sees the client, not the proxy.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseMiddleware<RequestTextCheck>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<CookieAntiforgery>();
         app.UseRateLimiter();
         return app;
     }
@@ -40,5 +62,56 @@ public static class WebFeature
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
         app.MapRazorPages();
         return app;
+    }
+
+    private static void AddBadInputHandling(IServiceCollection services)
+    {
+        // Binding failures throw in every environment (not only Development) so one handler answers them alike.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadInputHandler>();
+        services.Configure<JsonOptions>(o =>
+        {
+            var json = o.SerializerOptions;
+            json.Converters.Add(new TextWithoutNulConverter());
+            // A null where the type says "never null" (Identity's email and password, our records) is refused while
+            // reading; writing stays lenient so a response never fails on an annotation.
+            json.RespectNullableAnnotations = true;
+            json.TypeInfoResolver = json.TypeInfoResolver?.WithAddedModifier(t =>
+            {
+                foreach (var property in t.Properties.Where(p => !p.PropertyType.IsValueType))
+                {
+                    property.IsGetNullable = true;
+                }
+            });
+        });
+    }
+
+    private static void AddProxyTrust(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(o => o.KnownProxies.All(p => IPAddress.TryParse(p, out _)) && o.KnownNetworks.All(n => System.Net.IPNetwork.TryParse(n, out _)) && o.ForwardLimit > 0,
+                "Proxy: KnownProxies are IP addresses, KnownNetworks CIDR networks (10.0.0.0/24), ForwardLimit positive.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxy) =>
+        {
+            // Loopback stays trusted (ASP.NET's default: a proxy on the same machine); others only when listed.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = proxy.Value.ForwardLimit;
+            foreach (var address in proxy.Value.KnownProxies)
+            {
+                if (IPAddress.TryParse(address, out var ip))
+                {
+                    forwarded.KnownProxies.Add(ip);
+                }
+            }
+
+            foreach (var network in proxy.Value.KnownNetworks)
+            {
+                if (System.Net.IPNetwork.TryParse(network, out var n))
+                {
+                    forwarded.KnownIPNetworks.Add(n);
+                }
+            }
+        });
     }
 }

@@ -6,6 +6,8 @@ public static class WithdrawalProblems
     public const string BadAmount = "withdrawal/bad-amount";
     public const string BelowMinimum = "withdrawal/below-minimum";
     public const string BadAddress = "withdrawal/bad-address";
+    public const string BadLabel = "withdrawal/bad-label";
+    public const string UnknownUnit = "withdrawal/unknown-unit";
     public const string PlatformAddress = "withdrawal/platform-address";
     public const string AddressCooling = "withdrawal/address-cooling";
     public const string DailyLimit = "withdrawal/daily-limit";

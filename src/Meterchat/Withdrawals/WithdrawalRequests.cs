@@ -3,6 +3,7 @@ using Meterchat.Chain;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,8 @@ public sealed class WithdrawalRequests(
     IEnumerable<IPlatformAddresses> platformAddresses,
     WithdrawalGate gate)
 {
+    public const int MaxLabel = 80;
+
     private WithdrawalsOptions O => options.CurrentValue;
 
     public async Task<(Withdrawal? Withdrawal, WithdrawalError? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
@@ -33,6 +36,11 @@ public sealed class WithdrawalRequests(
         if (user is null || user.BannedAt is not null)
         {
             return Fail(WithdrawalProblems.Frozen, 403, "Withdrawals frozen", "Withdrawals from this account are frozen.");
+        }
+
+        if ((CheckUnit(request.Unit, out var tokens) ?? CheckLabel(request.Label)) is { } input)
+        {
+            return (null, input);
         }
 
         if (await users.GetTwoFactorEnabledAsync(user))
@@ -49,7 +57,6 @@ public sealed class WithdrawalRequests(
             }
         }
 
-        var tokens = string.Equals(request.Unit, "tokens", StringComparison.OrdinalIgnoreCase);
         var parsed = tokens ? Micros.TryParseTokens(request.Amount, out var amount, out var amountError) : Micros.TryParseUsdt(request.Amount, out amount, out amountError);
         if (!parsed || !amount.IsPositive)
         {
@@ -139,8 +146,26 @@ public sealed class WithdrawalRequests(
     public static TransferRequest HoldTransfer(Withdrawal w) =>
         TransferRequest.Move($"payout:{w.Id}:hold", TransferKind.WithdrawalHold, AccountRef.Earnings(w.UserId), AccountRef.Held(w.UserId), new Micros(w.Amount), $"withdrawal:{w.Id}");
 
+    /// <summary>The amount's unit: USDT (the default) or tokens; anything else is refused rather than read as USDT.</summary>
+    public static WithdrawalError? CheckUnit(string? unit, out bool tokens)
+    {
+        tokens = string.Equals(unit, "tokens", StringComparison.OrdinalIgnoreCase);
+        return tokens || unit is null || string.Equals(unit, "usdt", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new WithdrawalError(WithdrawalProblems.UnknownUnit, 400, "Unknown unit", "The unit is \"usdt\" (the default) or \"tokens\".");
+    }
+
+    /// <summary>A payout address's label: at most <see cref="MaxLabel"/> characters of one line.</summary>
+    public static WithdrawalError? CheckLabel(string? label) =>
+        TextInput.Problem(label?.Trim(), "label", MaxLabel) is { } why ? new WithdrawalError(WithdrawalProblems.BadLabel, 400, "Invalid label", why) : null;
+
     public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(string userId, string text, string? label, CancellationToken ct)
     {
+        if (CheckLabel(label) is { } badLabel)
+        {
+            return (null, badLabel);
+        }
+
         var (address, error) = await CheckAddressAsync(text, ct);
         if (error is not null)
         {
@@ -151,7 +176,7 @@ public sealed class WithdrawalRequests(
         var existing = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
         if (existing is not null)
         {
-            existing.Label = label ?? existing.Label;
+            existing.Label = string.IsNullOrWhiteSpace(label) ? existing.Label : label.Trim();
             await db.SaveChangesAsync(ct);
             return (existing, null);
         }
@@ -209,7 +234,7 @@ public sealed class WithdrawalRequests(
         {
             UserId = userId,
             Address = address.ToBase58(),
-            Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim()[..Math.Min(80, label.Trim().Length)],
+            Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim(),
             CreatedAt = now,
             UsableAt = now + O.AddressCooldown,
         };

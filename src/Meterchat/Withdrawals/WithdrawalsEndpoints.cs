@@ -48,7 +48,11 @@ public static class WithdrawalsEndpoints
 
     private static Results<Ok<WithdrawalQuote>, ProblemHttpResult> Quote(string amount, IOptionsMonitor<WithdrawalsOptions> o, string? unit = null)
     {
-        var tokens = string.Equals(unit, "tokens", StringComparison.OrdinalIgnoreCase);
+        if (WithdrawalRequests.CheckUnit(unit, out var tokens) is { } badUnit)
+        {
+            return Problem(badUnit);
+        }
+
         if (!(tokens ? Micros.TryParseTokens(amount, out var m, out var error) : Micros.TryParseUsdt(amount, out m, out error)) || !m.IsPositive)
         {
             return Problem(new WithdrawalError(WithdrawalProblems.BadAmount, 400, "Invalid amount", error ?? "The amount must be positive."));

@@ -18,6 +18,7 @@ public static class WithdrawalsFeature
                 "Withdrawals:Minimum must exceed the fees, or a minimum withdrawal would deliver nothing.")
             .Validate(o => o.FeeLimitSun is > 0 and <= DevChainNode.MaxFeeLimitSun && o.TransactionLifetime > TimeSpan.Zero && o.SenderInterval > TimeSpan.Zero,
                 "Withdrawals: FeeLimitSun (1..15,000 TRX), TransactionLifetime and SenderInterval must be positive.")
+            .Validate(o => o.AddressCooldown >= TimeSpan.Zero, "Withdrawals:AddressCooldown cannot be negative (a new payout address waits at least zero seconds).")
             .Validate<IHostEnvironment>((o, env) => !env.IsProduction() || !string.IsNullOrWhiteSpace(o.HotWalletKey) || !string.IsNullOrWhiteSpace(o.HotWalletKeyFile),
                 "Withdrawals:HotWalletKey or Withdrawals:HotWalletKeyFile is required in Production (a secret: environment or a key file).")
             .ValidateOnStart();

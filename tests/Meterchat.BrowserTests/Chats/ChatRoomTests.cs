@@ -80,6 +80,7 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await buyer.Context.CloseAsync();
         await seller.Context.CloseAsync();
+        Assert.Empty(app.CspViolations); // the room (camera, WebRTC, SignalR) runs under the policy
     }
 
     private Task<string> UserAsync(string who, out string email)

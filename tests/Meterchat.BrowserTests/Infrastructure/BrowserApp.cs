@@ -36,6 +36,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Every Content-Security-Policy violation any page of this app reported (tests assert none).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> CspViolations { get; } = new();
+
     public async Task InitializeAsync()
     {
         UseKestrel(0);
@@ -61,6 +64,18 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             Permissions = ["camera", "microphone"],
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+
+        // Chromium logs each refusal ("Refused to execute inline script ... Content Security Policy"); the event
+        // also catches what it does not log.
+        await context.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));");
+        context.Console += (_, message) =>
+        {
+            if (message.Type == "error" && (message.Text.Contains("Content Security Policy", StringComparison.Ordinal) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal)))
+            {
+                CspViolations.Enqueue($"{message.Location}: {message.Text}");
+            }
+        };
         return await context.NewPageAsync();
     }
 

@@ -49,6 +49,7 @@ public sealed partial class SellerRequestFlowTests(BrowserApp app) : IClassFixtu
         Assert.Equal(new Uri(seller.Url).AbsolutePath, new Uri(buyer.Url).AbsolutePath);
         await seller.Context.CloseAsync();
         await buyer.Context.CloseAsync();
+        Assert.Empty(app.CspViolations); // browse, seller page and room run under the policy
     }
 
     private static async Task SignUpAsync(IPage page, string email)

@@ -25,6 +25,8 @@ public sealed class SettingDefinitionTests
     [InlineData("Withdrawals:PlatformFee", "1e3")]
     [InlineData("Meter:CommissionBasisPoints", "25.5")]
     [InlineData("Sellers:RingSeconds", "thirty")]
+    [InlineData("Withdrawals:AddressCooldown", "-1")]
+    [InlineData("Meter:WarningSeconds", "-5")]
     public void Values_that_are_not_of_the_unit_are_refused_with_the_setting_named(string key, string typed)
     {
         var definition = SettingsCatalog.Find(key)!;

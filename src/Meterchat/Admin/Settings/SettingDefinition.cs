@@ -108,6 +108,13 @@ public sealed class SettingDefinition
                     return false;
                 }
 
+                // Durations, counts, rates and basis points are never negative (a -1 s cooldown would skip it).
+                if (n < 0)
+                {
+                    error = $"{Label}: '{text}' is negative.";
+                    return false;
+                }
+
                 stored = Unit == SettingUnit.SecondsAsTimeSpan
                     ? TimeSpan.FromSeconds(n).ToString("c", CultureInfo.InvariantCulture)
                     : n.ToString(CultureInfo.InvariantCulture);

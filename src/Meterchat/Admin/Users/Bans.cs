@@ -26,6 +26,7 @@ public sealed class Bans(
     IChatSessions sessions,
     SellerPresence presence,
     TimeProvider time,
+    BannedHubGuard hubs,
     ILogger<Bans> log)
 {
     private static readonly ChatState[] Running = [ChatState.Requested, ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
@@ -70,7 +71,9 @@ public sealed class Bans(
 
         var ended = await EndSessionsAsync(userId, ct);
         await presence.SetWantsOnlineAsync(userId, false, ct);
-        log.LogWarning("User {UserId} banned by {AdminId}; {Sessions} sessions ended, {Withdrawals} withdrawals frozen", userId, actor.Id, ended, frozen.Count);
+        var closed = hubs.CloseFor(userId);
+        log.LogWarning("User {UserId} banned by {AdminId}; {Sessions} sessions ended, {Connections} hub connections closed, {Withdrawals} withdrawals frozen",
+            userId, actor.Id, ended, closed, frozen.Count);
         return null;
     }
 

@@ -72,16 +72,22 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
     }
 
     /// <summary>Relays a WebRTC message (offer, answer, ice) to the other party only.</summary>
-    public Task Signal(string kind, string payload)
+    public async Task Signal(string kind, string payload)
     {
         var (sessionId, party) = Joined();
-        if (kind is not ("offer" or "answer" or "ice") || payload.Length > 64 * 1024)
+        if (kind is not ("offer" or "answer" or "ice") || payload is null || payload.Length > 64 * 1024)
         {
             throw new HubException("Unknown or oversized signal.");
         }
 
+        // An ended chat carries no more media: nothing is relayed into it (a handful of reads per call setup).
+        if (await store.FindAsync(sessionId, Context.ConnectionAborted) is not { } row || row.State is ChatState.Ended or ChatState.Declined or ChatState.Expired or ChatState.Failed)
+        {
+            throw new HubException("This chat has ended.");
+        }
+
         var other = party == Party.Buyer ? Party.Seller : Party.Buyer;
-        return Clients.Group(ChatNotifier.Group(sessionId, other)).Signal(kind, payload);
+        await Clients.Group(ChatNotifier.Group(sessionId, other)).Signal(kind, payload);
     }
 
     /// <summary>The End button: a clean leave ends the session at once.</summary>

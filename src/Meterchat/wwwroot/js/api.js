@@ -1,6 +1,10 @@
+// The page's antiforgery token: the API refuses a cookie-authenticated change without it.
+export const requestToken = () => document.querySelector('meta[name="request-verification-token"]')?.content || '';
+
 // Small fetch wrapper for the sellers pages: JSON in and out; a refusal throws the problem's readable detail.
 export async function api(method, url, body) {
   const init = { method, headers: {} };
+  if (method !== 'GET') init.headers.RequestVerificationToken = requestToken();
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {

@@ -211,12 +211,19 @@ $("camera").addEventListener("click", (e) => {
 });
 $("end").addEventListener("click", async () => {
   $("end").disabled = true;
-  await hub.invoke("Leave").catch(() => navigator.sendBeacon(`/api/chats/${sessionId}/leave`));
+  await hub.invoke("Leave").catch(() => leaveBeacon());
 });
+
+// A beacon cannot set headers: the antiforgery token goes as a form field.
+function leaveBeacon() {
+  const form = new FormData();
+  form.append("__RequestVerificationToken", document.querySelector('meta[name="request-verification-token"]')?.content || "");
+  navigator.sendBeacon(`/api/chats/${sessionId}/leave`, form);
+}
 
 // Closing the tab is a clean leave: the server ends the session at once instead of waiting out the grace.
 window.addEventListener("pagehide", () => {
-  if (!ended) navigator.sendBeacon(`/api/chats/${sessionId}/leave`);
+  if (!ended) leaveBeacon();
 });
 
 try {
