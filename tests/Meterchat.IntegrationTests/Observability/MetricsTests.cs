@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
@@ -16,7 +17,7 @@ namespace Meterchat.IntegrationTests.Observability;
 
 /// <summary>What an operator's Prometheus reads after real work: a deposit, a billed chat, a payout.</summary>
 [Collection(Unshared.Name)]
-public sealed class MetricsTests
+public sealed partial class MetricsTests
 {
     [Fact]
     public async Task A_scrape_after_a_deposit_a_billed_chat_and_a_payout_shows_each_with_the_ledgers_figures()
@@ -32,6 +33,7 @@ public sealed class MetricsTests
         d.UntilFinal();
         await d.Watcher.ProcessAvailableBlocksAsync();
         Assert.Equal(10_000_000, await DepositsDriver.WalletAsync(buyer));
+        Assert.False((await buyer.ClaimAsync("not-a-txid")).IsSuccessStatusCode);
 
         // A billed chat: one minute live, then the buyer leaves.
         var buyerId = (await buyer.Client.GetFromJsonAsync<SellersApi.Me>("/api/auth/me"))!.Id;
@@ -83,6 +85,33 @@ public sealed class MetricsTests
         Assert.Equal(audit.Figures.OnChainReserves!.Value.Value - audit.Figures.Liabilities.Value, m.Value("meterchat_reserves_surplus_micros"));
         Assert.Equal(app.UsdtOf(app.HotWallet.Address), m.Value("meterchat_hot_wallet_usdt_micros"));
         Assert.True(m.Value("meterchat_signins_total") >= 2);
+        Assert.Equal(1, m.Value("meterchat_deposits_refused_total", "reason=deposit/malformed-txid"));
+        Assert.True(m.Value("meterchat_ledger_batch_size_count") > 0);
         Assert.True(m.Has("http_server_request_duration_seconds_count"));
+
+        // Every product metric the alert rules and the dashboard use is one the app exports (event-only ones aside).
+        string[] eventOnly = ["meterchat_hub_connections", "meterchat_lockouts_total", "meterchat_ratelimit_refusals_total", "meterchat_fraud_flags_total"];
+        var exported = m.Samples.Select(s => Family(s.Name)).ToHashSet(StringComparer.Ordinal);
+        var used = DeployedNames("prometheus/meterchat-alerts.yml").Concat(DeployedNames("grafana/meterchat-dashboard.json")).Distinct().ToList();
+        Assert.True(used.Count > 15, string.Join(", ", used));
+        Assert.All(used.Except(eventOnly), name => Assert.Contains(name, exported));
     }
+
+    private static string Family(string name) =>
+        new[] { "_bucket", "_count", "_sum" }.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal)) is { } suffix ? name[..^suffix.Length] : name;
+
+    private static IEnumerable<string> DeployedNames(string file)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Meterchat.slnx")))
+        {
+            root = root.Parent!;
+        }
+
+        var text = File.ReadAllText(Path.Combine(root.FullName, "deploy", file));
+        return MetricName().Matches(text).Select(x => Family(x.Value));
+    }
+
+    [GeneratedRegex("meterchat_[a-z_]+")]
+    private static partial Regex MetricName();
 }
