@@ -58,6 +58,12 @@ public sealed class SystemFiguresRefresher(
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // Never stops the app: the gauges keep their last values and the next round tries again.
+                logger.LogWarning(e, "Refreshing the system figures failed");
+                await Task.Delay(figuresEvery, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
         }
     }
 
