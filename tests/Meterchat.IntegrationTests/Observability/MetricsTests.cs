@@ -4,6 +4,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.DevChain;
+using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Deposits;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.IntegrationTests.Sellers;
@@ -52,6 +53,8 @@ public sealed partial class MetricsTests
         await app.Sender.ProcessOnceAsync();
         await d.Watcher.ProcessAvailableBlocksAsync();
 
+        var (_, listenerToken) = await app.CreateVerifiedUserAsync("listener");
+        await using var hub = await HubProbe.ConnectAsync(app, listenerToken);
         var m = await ObservedApp.ScrapeAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -88,9 +91,10 @@ public sealed partial class MetricsTests
         Assert.Equal(1, m.Value("meterchat_deposits_refused_total", "reason=deposit/malformed-txid"));
         Assert.True(m.Value("meterchat_ledger_batch_size_count") > 0);
         Assert.True(m.Has("http_server_request_duration_seconds_count"));
+        Assert.Equal(1, m.Value("meterchat_hub_connections", "hub=PresenceHub"));
 
         // Every product metric the alert rules and the dashboard use is one the app exports (event-only ones aside).
-        string[] eventOnly = ["meterchat_hub_connections", "meterchat_lockouts_total", "meterchat_ratelimit_refusals_total", "meterchat_fraud_flags_total"];
+        string[] eventOnly = ["meterchat_lockouts_total", "meterchat_ratelimit_refusals_total", "meterchat_fraud_flags_total"];
         var exported = m.Samples.Select(s => Family(s.Name)).ToHashSet(StringComparer.Ordinal);
         var used = DeployedNames("prometheus/meterchat-alerts.yml").Concat(DeployedNames("grafana/meterchat-dashboard.json")).Distinct().ToList();
         Assert.True(used.Count > 15, string.Join(", ", used));
