@@ -16,6 +16,11 @@ if [ ! -x /usr/bin/turnserver ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq coturn >/dev/null
 fi
 
+if ! command -v promtool >/dev/null; then
+  echo "Installing Prometheus from Debian's packages (promtool checks deploy/prometheus)..."
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+fi
+
 build_log=$(mktemp)
 if ! dotnet build Meterchat.slnx -c Release -warnaserror >"$build_log" 2>&1; then
   grep -E "error|FAILED" "$build_log" | sort -u | head -n 40; echo "Build failed."; exit 1
@@ -30,6 +35,10 @@ run() { # run NAME PROJECT [ENV=VALUE...]
 }
 
 status=0
+# The alert rules, their unit tests and the scrape config (the token file exists on the monitoring host only).
+echo "== promtool"
+(cd deploy/prometheus && promtool check rules meterchat-alerts.yml && promtool test rules meterchat-alerts.test.yml \
+  && promtool check config --syntax-only prometheus.yml) || status=1
 run tron tests/Meterchat.Tron.Tests || status=1
 run unit tests/Meterchat.Tests || status=1
 run integration-sqlite tests/Meterchat.IntegrationTests MC_TEST_DB=sqlite || status=1

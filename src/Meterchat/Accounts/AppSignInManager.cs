@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,12 @@ public sealed class AppSignInManager(
         {
             await observer.SignedInAsync(user, Context);
         }
+    }
+
+    protected override async Task<SignInResult> LockedOut(AppUser user)
+    {
+        Context.RequestServices.GetRequiredService<MeterchatMetrics>().LockedOut();
+        return await base.LockedOut(user);
     }
 
     public override async Task<AppUser?> ValidateSecurityStampAsync(ClaimsPrincipal? principal)

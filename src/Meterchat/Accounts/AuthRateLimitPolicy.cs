@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Meterchat.Observability;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,7 @@ internal sealed class AuthRateLimitPolicy(IOptions<AccountsOptions> options) : I
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
         var http = context.HttpContext;
+        http.RequestServices.GetRequiredService<MeterchatMetrics>().RateLimited(Name);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {

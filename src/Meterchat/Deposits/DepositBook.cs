@@ -1,6 +1,7 @@
 using System.Globalization;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace Meterchat.Deposits;
 /// one ledger transfer per row, key <c>deposit:{txid}:{log}</c>, once the address's final uncredited total
 /// reaches the minimum. Every step is idempotent, so claims, the watcher and other instances may race.
 /// </summary>
-public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptionsMonitor<DepositOptions> options, ILogger<DepositBook> logger)
+public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptionsMonitor<DepositOptions> options, ILogger<DepositBook> logger, MeterchatMetrics metrics)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
@@ -32,6 +33,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Multi-row inserts (100 rows a statement): one round trip per chunk instead of per log.
         var unique = transfers.DistinctBy(t => (t.TxId, t.LogIndex)).ToList();
+        metrics.DepositsSeen(unique.Count, final);
         foreach (var chunk in unique.Chunk(100))
         {
             var sql = new System.Text.StringBuilder(
@@ -99,6 +101,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
                 if (results[i].Status == TransferStatus.Completed)
                 {
                     mine.Add(due[i]);
+                    metrics.DepositCredited(due[i].Amount);
                     logger.LogInformation("Deposit {TxId}:{LogIndex} credited {Amount} µUSDT to user {UserId}", due[i].TxId, due[i].LogIndex, due[i].Amount, due[i].UserId);
                 }
             }

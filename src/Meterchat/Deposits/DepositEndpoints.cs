@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.DevChain;
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Meterchat.Tron.Encoding;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -26,11 +27,12 @@ public static class DepositEndpoints
         return TypedResults.Ok(new DepositAddressResponse(address.Address, address.Index, MoneyJson.Of(new Micros(options.CurrentValue.MinimumMicros)), Micros.PerUsdt / Micros.PerToken));
     }
 
-    private static async Task<IResult> Claim(ClaimRequest request, ClaimsPrincipal user, DepositClaims claims, CancellationToken ct)
+    private static async Task<IResult> Claim(ClaimRequest request, ClaimsPrincipal user, DepositClaims claims, MeterchatMetrics metrics, CancellationToken ct)
     {
         var outcome = await claims.ClaimAsync(UserId(user), request.TxId, ct);
         if (outcome.IsFailure)
         {
+            metrics.DepositRefused(outcome.Type);
             return TypedResults.Problem(detail: outcome.Detail, statusCode: outcome.StatusCode, type: outcome.Type, title: Title(outcome.Type),
                 extensions: new Dictionary<string, object?> { ["txid"] = outcome.TxId, ["claimStatus"] = outcome.Status });
         }

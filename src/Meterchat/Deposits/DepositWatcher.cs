@@ -1,6 +1,7 @@
 using Meterchat.Chain;
 using Meterchat.Cluster;
 using Meterchat.Data;
+using Meterchat.Observability;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,8 @@ public sealed class DepositWatcher(
     IOptions<DepositOptions> options,
     TimeProvider time,
     WorkerGate workers,
-    ILogger<DepositWatcher> logger) : BackgroundService
+    ILogger<DepositWatcher> logger,
+    MeterchatMetrics metrics) : BackgroundService
 {
     /// <summary>Its lease name: with several nodes, one node at a time watches the chain.</summary>
     public const string WorkerName = "deposit-watcher";
@@ -105,6 +107,7 @@ public sealed class DepositWatcher(
                 }
             }
 
+            metrics.WatcherPassed(solid, last);
             await book.CreditDueAsync(ct);
             await RecheckClaimsAsync(services, db, ct);
             return scanned;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using Meterchat.Data;
+using Meterchat.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
@@ -16,7 +17,7 @@ namespace Meterchat.Ledger;
 /// SQLite has one writer, so writes queue on an in-process gate instead of fighting for the file lock;
 /// PostgreSQL relies on row locks and retries a batch on deadlock or serialization failure.
 /// </summary>
-internal sealed class SqlLedger(IServiceScopeFactory scopes, TimeProvider time, ILogger<SqlLedger> logger) : ILedger, IDisposable
+internal sealed class SqlLedger(IServiceScopeFactory scopes, TimeProvider time, ILogger<SqlLedger> logger, MeterchatMetrics metrics) : ILedger, IDisposable
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
     private readonly ConcurrentDictionary<string, long> _accountIds = new(StringComparer.Ordinal);
@@ -30,6 +31,7 @@ internal sealed class SqlLedger(IServiceScopeFactory scopes, TimeProvider time, 
     public async Task<IReadOnlyList<TransferResult>> TransferBatchAsync(IReadOnlyList<TransferRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        metrics.LedgerBatch(requests.Count);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var sqlite = db.Database.IsSqlite();

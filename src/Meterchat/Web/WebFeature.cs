@@ -57,7 +57,8 @@ public static class WebFeature
 
     public static WebApplication MapWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // The load balancer's probe: the database only (/health/ready asks every dependency, Observability/).
+        app.MapHealthChecks("/health", new() { Predicate = c => c.Name == "database" }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs").AllowAnonymous();
         app.MapRazorPages();

@@ -3,6 +3,7 @@ using Meterchat.Chain;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,8 @@ public sealed class PayoutSender(
     IOptions<WithdrawalsOptions> options,
     IOptions<ChainOptions> chain,
     WorkerGate workers,
-    ILogger<PayoutSender> logger) : BackgroundService
+    ILogger<PayoutSender> logger,
+    MeterchatMetrics metrics) : BackgroundService
 {
     /// <summary>Its lease name: with several nodes, one node at a time sends payouts.</summary>
     public const string WorkerName = "payout-sender";
@@ -205,6 +207,7 @@ public sealed class PayoutSender(
             if (w.Status == WithdrawalStatus.Stored)
             {
                 Set(w, WithdrawalStatus.Broadcast);
+                metrics.PayoutBroadcast(time.GetUtcNow() - w.CreatedAt);
             }
         }
         else
@@ -262,6 +265,7 @@ public sealed class PayoutSender(
             w.CompletedAt = time.GetUtcNow();
             w.FailureReason = null;
             Set(w, WithdrawalStatus.Completed);
+            metrics.PayoutFinal(succeeded: true, SinceSigned(w));
             logger.LogInformation("Payout {Withdrawal} {TxId} final in block {Block}; chain cost {Fee} sun", w.Id, txId, info.BlockNumber, info.Fee);
         }
         else
@@ -270,6 +274,7 @@ public sealed class PayoutSender(
             w.CompletedAt = time.GetUtcNow();
             w.FailureReason = $"Failed on chain: {final.Receipt.Result} {final.ResultMessage}".Trim();
             Set(w, WithdrawalStatus.Failed);
+            metrics.PayoutFinal(succeeded: false, SinceSigned(w));
             logger.LogWarning("Payout {Withdrawal} {TxId} failed on chain ({Result}); funds returned to earnings", w.Id, txId, final.Receipt.Result);
         }
     }
@@ -281,6 +286,10 @@ public sealed class PayoutSender(
             throw new InvalidOperationException($"Ledger refused {bad.IdempotencyKey} for payout {w.Id}: {bad.Status} {bad.Problem}");
         }
     }
+
+    /// <summary>Signed (and broadcast at once) when the head was at its expiration minus the lifetime: no column needed.</summary>
+    private TimeSpan SinceSigned(Withdrawal w) =>
+        time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(w.ExpirationMs ?? 0) + O.TransactionLifetime;
 
     private void Set(Withdrawal w, WithdrawalStatus status)
     {

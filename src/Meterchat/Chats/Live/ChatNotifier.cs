@@ -1,4 +1,5 @@
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Meterchat.Chats.Live;
@@ -7,7 +8,7 @@ namespace Meterchat.Chats.Live;
 /// Pushes a session's state to its parties: on every state change and every charged unit, never per second
 /// (the browser animates the timer from the server's timestamps).
 /// </summary>
-public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub)
+public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, MeterchatMetrics metrics)
 {
     public static string Group(Guid sessionId, Party party) => $"chat:{sessionId}:{party}";
 
@@ -56,8 +57,12 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub)
     {
         await hub.Clients.Group(Group(live.Id, Party.Buyer)).Status(StatusFor(live, Party.Buyer, now));
         await hub.Clients.Group(Group(live.Id, Party.Seller)).Status(StatusFor(live, Party.Seller, now));
+        metrics.PushSent("status", 2);
     }
 
-    public Task EndedAsync(LiveSession live, DateTimeOffset now) =>
-        hub.Clients.Groups(Group(live.Id, Party.Buyer), Group(live.Id, Party.Seller)).Ended(ReceiptView.Of(live.Id, Receipt.Of(live.Session, now)));
+    public Task EndedAsync(LiveSession live, DateTimeOffset now)
+    {
+        metrics.PushSent("ended");
+        return hub.Clients.Groups(Group(live.Id, Party.Buyer), Group(live.Id, Party.Seller)).Ended(ReceiptView.Of(live.Id, Receipt.Of(live.Session, now)));
+    }
 }

@@ -2,6 +2,7 @@ using Meterchat.Chats.Store;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,8 @@ public sealed partial class MeterClock(
     ClusterBus bus,
     TimeProvider time,
     IOptions<ChatOptions> options,
-    ILogger<MeterClock> logger) : BackgroundService
+    ILogger<MeterClock> logger,
+    MeterchatMetrics metrics) : BackgroundService
 {
     // Big enough never to limit a plan: the ledger's guarded transfer decides whether the wallet covers a unit.
     private static readonly Micros Unlimited = new(long.MaxValue / 4);
@@ -93,6 +95,7 @@ public sealed partial class MeterClock(
         try
         {
             var now = time.GetUtcNow();
+            metrics.ClockTicked(now);
             var due = TakeDue(now);
             if (due.Count == 0)
             {
@@ -233,7 +236,9 @@ public sealed partial class MeterClock(
                 if (result is { Succeeded: true })
                 {
                     live.Session.Apply(new UnitCharged(at, unit));
-                    UnitLag?.Invoke(live.Session.LiveTime(at) - live.Session.Meter.DueAt(unit) + (landed - at));
+                    var lag = live.Session.LiveTime(at) - live.Session.Meter.DueAt(unit) + (landed - at);
+                    UnitLag?.Invoke(lag);
+                    metrics.UnitCharged(lag);
                     charged.Add(live);
                     live.BillingFaults = 0;
                     _lastCharged++;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Meterchat.Data;
+using Meterchat.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Trust.Fraud;
@@ -15,7 +16,8 @@ public sealed class FraudCheck(
     FastDepositSelfDealing fastDepositSelfDealing,
     UnusualRefundRate unusualRefundRate,
     TimeProvider time,
-    ILogger<FraudCheck> log)
+    ILogger<FraudCheck> log,
+    MeterchatMetrics metrics)
 {
     public async Task AfterSightingAsync(string userId, string ip, CancellationToken ct)
     {
@@ -59,6 +61,7 @@ public sealed class FraudCheck(
                 RaisedAt = time.GetUtcNow(),
             });
             raised++;
+            metrics.FraudFlagRaised(hit.Rule);
             log.LogWarning("Fraud flag {Rule} raised for user {UserId}", hit.Rule, hit.UserId);
         }
 
