@@ -66,7 +66,7 @@ public sealed class WithdrawalsApp : AppFactory
     public async Task<TronAddress> UsableAddressAsync(Seller seller)
     {
         var address = TronAddress.FromPublicKey(TronKey.Generate().PublicKey);
-        var response = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = address.ToBase58(), label = "my wallet" });
+        var response = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = address.ToBase58(), label = "my wallet", password = AccountsApi.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Time.Advance(Cooldown + TimeSpan.FromSeconds(1));
         return address;
