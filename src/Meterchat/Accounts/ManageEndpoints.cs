@@ -15,7 +15,7 @@ internal static class ManageEndpoints
     private const int RecoveryCodeCount = 10;
 
     public static async Task<Results<Ok<TwoFactorState>, ProblemHttpResult, NotFound>> TwoFactorAsync(
-        TwoFactorChange request, ClaimsPrincipal principal, SignInManager<AppUser> signIn, StepUp stepUp, SecurityNotices notices, ILogger<StepUp> logger)
+        TwoFactorChange request, ClaimsPrincipal principal, SignInManager<AppUser> signIn, IUserStore<AppUser> store, StepUp stepUp, SecurityNotices notices, ILogger<StepUp> logger)
     {
         var users = signIn.UserManager;
         if (await users.GetUserAsync(principal) is not { } user)
@@ -78,16 +78,7 @@ internal static class ManageEndpoints
             await signIn.ForgetTwoFactorClientAsync();
         }
 
-        string? key = null;
-        if (!nowEnabled)
-        {
-            key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
-        }
+        var key = nowEnabled ? null : await AuthenticatorKeys.EnsureAsync(users, store, user);
 
         return TypedResults.Ok(new TwoFactorState(
             key,

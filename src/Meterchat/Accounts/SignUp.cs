@@ -54,7 +54,7 @@ public sealed class SignUp(UserManager<AppUser> users, EmailVerification verific
 
         logger.LogInformation("User {UserId} signed up", user.Id);
         await verification.SendAsync(user);
-        return new SignUpResult(user);
+        return new SignUpResult(user, Accepted: true);
     }
 
     private static SignUpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>

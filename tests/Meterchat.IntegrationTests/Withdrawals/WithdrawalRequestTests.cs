@@ -110,7 +110,7 @@ public sealed class WithdrawalRequestTests(WithdrawalsApp app) : IClassFixture<W
     {
         var seller = await app.CreateSellerAsync("50");
         var to = await app.UsableAddressAsync(seller);
-        var (sharedKey, _) = await TwoFactorTests.EnableTwoFactorAsync(app, seller.Email);
+        (seller, var sharedKey) = await app.WithTwoFactorAsync(seller);
 
         var missing = await WithdrawalsApp.RequestAsync(seller, "10", to);
         var wrong = await WithdrawalsApp.RequestAsync(seller, "10", to, code: TwoFactorTests.WrongCode(app, sharedKey));

@@ -16,7 +16,7 @@ public sealed class WithdrawalSecurityTests(WithdrawalsApp app) : IClassFixture<
     {
         var seller = await app.CreateSellerAsync("50");
         var to = await app.UsableAddressAsync(seller);
-        var (key, _) = await TwoFactorTests.EnableTwoFactorAsync(app, seller.Email);
+        (seller, var key) = await app.WithTwoFactorAsync(seller);
 
         for (var i = 0; i < 5; i++)
         {
@@ -35,7 +35,7 @@ public sealed class WithdrawalSecurityTests(WithdrawalsApp app) : IClassFixture<
     {
         var seller = await app.CreateSellerAsync("50");
         var to = await app.UsableAddressAsync(seller);
-        var (key, _) = await TwoFactorTests.EnableTwoFactorAsync(app, seller.Email);
+        (seller, var key) = await app.WithTwoFactorAsync(seller);
         var code = TwoFactorTests.CurrentCode(app, key);
 
         Assert.Equal(HttpStatusCode.Created, (await WithdrawalsApp.RequestAsync(seller, "10", to, code: code)).StatusCode);
@@ -70,6 +70,7 @@ public sealed class WithdrawalSecurityTests(WithdrawalsApp app) : IClassFixture<
 
         Assert.Equal(WithdrawalProblems.CredentialsChanged, await (await WithdrawalsApp.RequestAsync(seller2, "10", to)).ProblemTypeAsync());
         app.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-        Assert.Equal(HttpStatusCode.Created, (await WithdrawalsApp.RequestAsync(seller2, "10", to)).StatusCode);
+        var seller3 = seller with { Http = app.CreateClient((await login.LoginForTokensAsync(seller.Email, "a whole new passphrase")).AccessToken) };
+        Assert.Equal(HttpStatusCode.Created, (await WithdrawalsApp.RequestAsync(seller3, "10", to)).StatusCode);
     }
 }

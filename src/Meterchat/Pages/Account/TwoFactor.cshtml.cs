@@ -9,7 +9,7 @@ namespace Meterchat.Pages.Account;
 
 /// <summary>Set up (shared key + QR), enable with a code, recovery codes, disable.</summary>
 [EnableRateLimiting(AuthRateLimitPolicy.Name)]
-public sealed class TwoFactorModel(UserManager<AppUser> users, StepUp stepUp, SecurityNotices notices, ILogger<TwoFactorModel> logger) : PageModel
+public sealed class TwoFactorModel(UserManager<AppUser> users, IUserStore<AppUser> store, StepUp stepUp, SecurityNotices notices, ILogger<TwoFactorModel> logger) : PageModel
 {
     private const int RecoveryCodeCount = 10;
 
@@ -127,12 +127,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, StepUp stepUp, Se
             return; // the key is shown only to set it up: with it anyone could make codes
         }
 
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
-        }
+        var key = await AuthenticatorKeys.EnsureAsync(users, store, user);
 
         FormattedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         QrSvg = AuthenticatorQr.Svg(user.Email!, key);
