@@ -1,8 +1,10 @@
 using Meterchat.Accounts.Mail;
 using Meterchat.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Accounts;
@@ -28,7 +30,11 @@ public static class AccountsFeature
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddUserManager<AppUserManager>()
-            .AddSignInManager<AppSignInManager>();
+            .AddSignInManager<AppSignInManager>()
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme)
+            .Configure(bearer => bearer.Events.OnMessageReceived = BearerSessionCheck.OnMessageReceivedAsync);
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) => Apply(identity, accounts.Value));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((stamp, accounts) =>
             stamp.ValidationInterval = TimeSpan.FromMinutes(accounts.Value.SessionCheckMinutes));
@@ -62,14 +68,24 @@ public static class AccountsFeature
             o.AddPolicy<string, AuthRateLimitPolicy>(AuthRateLimitPolicy.Name);
         });
 
-        services.AddScoped<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Outbox
-            ? ActivatorUtilities.CreateInstance<OutboxTransport>(sp)
-            : ActivatorUtilities.CreateInstance<SmtpTransport>(sp));
+        // Requests only write outbox rows; the sender delivers them over SMTP (outbox delivery: the rows stay for /dev/outbox).
+        services.AddScoped<IMailTransport, OutboxTransport>();
+        services.AddScoped<IMailRelay, SmtpTransport>();
+        services.AddSingleton<MailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
+        services.AddScoped<AccountMailer>();
+        services.AddScoped<SecurityNotices>();
+        services.AddScoped<StepUp>();
+        services.AddScoped<EmailChange>();
+        services.AddScoped<RefreshTokens>();
         services.AddSingleton<IEmailSender<AppUser>, AccountEmails>();
         services.AddScoped<MailedLinks>();
         services.AddScoped<EmailVerification>();
         services.AddScoped<PasswordReset>();
         services.AddScoped<SignUp>();
+        services.TryAddSingleton<OperatorConsole>();
         services.AddHostedService<AdminSeeder>();
         return builder;
     }

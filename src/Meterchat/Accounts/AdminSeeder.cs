@@ -1,18 +1,16 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Accounts;
 
 /// <summary>
-/// On start (after migrations): makes sure the roles exist and, when no admin exists, creates one with a
-/// random password and prints it once. The password is stored only as Identity's hash, so it is never shown again.
+/// On start (after migrations): makes sure the roles exist and, when no admin exists and a person is at the terminal,
+/// creates one and shows its password there once. The password never goes to the logs (which are collected and kept):
+/// a host without a terminal gets a hint in the log to run <c>admin create --email</c> instead.
 /// </summary>
-internal sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<AccountsOptions> options, TimeProvider time, ILogger<AdminSeeder> logger)
+internal sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<AccountsOptions> options, TimeProvider time, OperatorConsole console, ILogger<AdminSeeder> logger)
     : IHostedService
 {
-    private const string PasswordAlphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -21,7 +19,11 @@ internal sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<Accounts
         {
             if (!await roles.RoleExistsAsync(role))
             {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
+                var created = await roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create role {role}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+                }
             }
         }
 
@@ -31,34 +33,17 @@ internal sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<Accounts
             return;
         }
 
+        if (!console.IsInteractive)
+        {
+            logger.LogWarning("No admin account exists. Create one with: Meterchat admin create --email you@example.com (the password is shown on the terminal once)");
+            return;
+        }
+
         var email = options.Value.AdminEmail;
-        var password = RandomNumberGenerator.GetString(PasswordAlphabet, 24);
-        var now = time.GetUtcNow();
-        var admin = new AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = now, AdultConfirmedAt = now };
-        Check(await users.CreateAsync(admin, password), $"create the admin {email} (is the address taken? set Accounts:AdminEmail)");
-        Check(await users.AddToRolesAsync(admin, [Roles.Buyer, Roles.Admin]), "give the admin its roles");
-
-        // The one deliberate secret in the logs: the operator has no other way to learn it.
-        logger.LogWarning(
-            """
-
-            ================ METERCHAT ADMIN ACCOUNT: SHOWN ONCE ================
-              email:    {AdminEmail}
-              password: {AdminPassword}
-              Sign in at /Account/Login and keep it safe: it is never shown again.
-            ===================================================================
-            """,
-            email,
-            password);
+        var password = await AdminAccount.CreateAsync(users, email, time);
+        await console.Out.WriteLineAsync(AdminAccount.Banner(email, password));
+        logger.LogInformation("Admin account {AdminEmail} created; its password was shown on the terminal", email);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private static void Check(IdentityResult result, string what)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
-        }
-    }
 }

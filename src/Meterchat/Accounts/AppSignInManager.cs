@@ -8,7 +8,7 @@ namespace Meterchat.Accounts;
 
 /// <summary>
 /// Identity's sign-in with the ban rule: a banned user cannot sign in (password, 2FA or refresh token),
-/// and a browser session of a banned user ends at its next periodic check.
+/// and a browser session of a banned user ends at its next periodic check. Bearer sign-ins start a refresh token family.
 /// </summary>
 public sealed class AppSignInManager(
     UserManager<AppUser> userManager,
@@ -34,6 +34,12 @@ public sealed class AppSignInManager(
 
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
+        // A bearer sign-in starts a refresh token family (rotation, and revocation when a token is replayed).
+        if (AuthenticationScheme == IdentityConstants.BearerScheme)
+        {
+            additionalClaims = [.. additionalClaims, .. await Context.RequestServices.GetRequiredService<RefreshTokens>().StartFamilyAsync(user)];
+        }
+
         await base.SignInWithClaimsAsync(user, authenticationProperties, additionalClaims);
         foreach (var observer in Context.RequestServices.GetServices<ISignInObserver>())
         {

@@ -12,4 +12,10 @@ public sealed class AppUser : IdentityUser
 
     /// <summary>Set by moderation; a banned user cannot sign in and loses the sessions they hold.</summary>
     public DateTimeOffset? BannedAt { get; set; }
+
+    /// <summary>The last authenticator time step accepted, so a code is never accepted twice (RFC 6238 §5.2).</summary>
+    public long? LastTotpStep { get; set; }
+
+    /// <summary>When the email or password last changed: withdrawals wait a day after it (a thief's first move).</summary>
+    public DateTimeOffset? CredentialsChangedAt { get; set; }
 }

@@ -6,6 +6,7 @@ namespace Meterchat.Accounts;
 /// <summary>
 /// Identity's user manager with lockout on the injected <see cref="TimeProvider"/>: the stock one reads
 /// the wall clock, so a lockout could neither be tested with a fake clock nor agree with the rest of the app.
+/// Every change of email or password (whichever page or endpoint does it) stamps <see cref="AppUser.CredentialsChangedAt"/>.
 /// </summary>
 public sealed class AppUserManager(
     IUserStore<AppUser> store,
@@ -49,5 +50,28 @@ public sealed class AppUserManager(
         }
 
         return await UpdateUserAsync(user);
+    }
+
+    public override Task<IdentityResult> ChangePasswordAsync(AppUser user, string currentPassword, string newPassword) =>
+        StampingAsync(user, () => base.ChangePasswordAsync(user, currentPassword, newPassword));
+
+    public override Task<IdentityResult> ResetPasswordAsync(AppUser user, string token, string newPassword) =>
+        StampingAsync(user, () => base.ResetPasswordAsync(user, token, newPassword));
+
+    public override Task<IdentityResult> ChangeEmailAsync(AppUser user, string newEmail, string token) =>
+        StampingAsync(user, () => base.ChangeEmailAsync(user, newEmail, token));
+
+    private async Task<IdentityResult> StampingAsync(AppUser user, Func<Task<IdentityResult>> change)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var before = user.CredentialsChangedAt;
+        user.CredentialsChangedAt = time.GetUtcNow();
+        var result = await change();
+        if (!result.Succeeded)
+        {
+            user.CredentialsChangedAt = before;
+        }
+
+        return result;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,11 @@ namespace Meterchat.Accounts;
 /// </summary>
 internal static class AuthEndpoints
 {
-    private static readonly string[] RateLimited = ["/login", "/forgotPassword", "/resetPassword", "/resendConfirmationEmail"];
+    private static readonly string[] RateLimited = ["/login", "/resetPassword"];
+
+    // Identity's versions act on the token alone, answer differently for members, or build links from the Host header:
+    // ours (mapped below) take their routes.
+    private static readonly string[] Replaced = ["/refresh", "/forgotPassword", "/resendConfirmationEmail", "/manage/2fa", "POST /manage/info"];
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
@@ -31,26 +36,57 @@ internal static class AuthEndpoints
         auth.MapGet("/me", MeAsync)
             .WithSummary("The signed-in user's own account.");
 
+        auth.MapPost("/refresh", RefreshAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("New tokens for a refresh token. Each refresh token works once; a reused one ends its whole sign-in.");
+        auth.MapPost("/forgotPassword", (ForgotPasswordRequest request, AccountMailQueue queue) =>
+            {
+                queue.Enqueue(AccountMailKind.PasswordResetCode, request.Email);
+                return TypedResults.Ok();
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("Mails a reset code to a verified account. The answer is the same for every address.");
+        auth.MapPost("/resendConfirmationEmail", (ResendConfirmationEmailRequest request, AccountMailQueue queue) =>
+            {
+                queue.Enqueue(AccountMailKind.Verification, request.Email);
+                return TypedResults.Ok();
+            })
+            .AllowAnonymous()
+            .RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("Mails the verification link again to an unverified account. The answer is the same for every address.");
+        auth.MapPost("/manage/2fa", ManageEndpoints.TwoFactorAsync)
+            .RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("Two-factor: set up, turn on with a code; turning off and new recovery codes need password and code.");
+        auth.MapPost("/manage/info", ManageEndpoints.InfoAsync)
+            .RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("Change email or password: needs oldPassword and, with two-factor on, twoFactorCode. Both addresses are told.");
+
         return app;
     }
 
-    private static async Task<Results<Ok<AccountSummary>, ProblemHttpResult, ValidationProblem>> SignUpAsync(
-        SignUpRequest request, SignUp signUp, UserManager<AppUser> users, HttpContext context)
+    private static async Task<Results<Ok<SignUpAccepted>, ProblemHttpResult, ValidationProblem>> SignUpAsync(SignUpRequest request, SignUp signUp)
     {
-        var result = await signUp.RunAsync(request, context);
-        if (result.User is { } user)
+        var result = await signUp.RunAsync(request);
+        if (result.Accepted)
         {
-            return TypedResults.Ok(await SummarizeAsync(user, users));
+            return TypedResults.Ok(new SignUpAccepted(SignUp.CheckEmailDetail));
         }
 
         return result.ProblemType switch
         {
             AuthProblems.InvalidSignUp => TypedResults.ValidationProblem(
                 result.Errors!, detail: result.Detail, title: "Sign-up refused", type: AuthProblems.InvalidSignUp),
-            AuthProblems.EmailTaken => AuthProblems.Problem(AuthProblems.EmailTaken, StatusCodes.Status409Conflict, "Email taken", result.Detail!),
             _ => AuthProblems.Problem(result.ProblemType!, StatusCodes.Status400BadRequest, "Adults only", result.Detail!),
         };
     }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(RefreshRequest request, RefreshTokens tokens) =>
+        await tokens.RotateAsync(request.RefreshToken) is { } principal
+            ? TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme)
+            : AuthProblems.Problem(AuthProblems.InvalidRefreshToken, StatusCodes.Status401Unauthorized, "Sign in again",
+                "This refresh token is not valid any more (expired, already used, or the password changed).");
 
     private static async Task<Results<Ok<AccountSummary>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users) =>
         await users.GetUserAsync(principal) is { } user ? TypedResults.Ok(await SummarizeAsync(user, users)) : TypedResults.Unauthorized();
@@ -66,6 +102,16 @@ internal static class AuthEndpoints
         if (!pattern.Contains("/manage", StringComparison.OrdinalIgnoreCase))
         {
             endpoint.Metadata.Add(new AllowAnonymousAttribute());
+        }
+
+        var methods = endpoint.Metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods).ToList();
+        if (endpoint is RouteEndpointBuilder route && Replaced.Any(r => r.StartsWith('/')
+                ? pattern.EndsWith(r, StringComparison.OrdinalIgnoreCase)
+                : methods.Contains(r.Split(' ')[0]) && pattern.EndsWith(r.Split(' ')[1], StringComparison.OrdinalIgnoreCase)))
+        {
+            // Ours wins the route (a lower order is chosen first); Identity's stays unreachable and out of the document.
+            route.Order = 1;
+            endpoint.Metadata.Add(new ExcludeFromDescriptionAttribute());
         }
 
         if (RateLimited.Any(p => pattern.EndsWith(p, StringComparison.OrdinalIgnoreCase)))

@@ -15,6 +15,10 @@ public static class AuthProblems
     public const string TooManyAttempts = "auth/too-many-attempts";
     public const string EmailNotVerified = "auth/email-not-verified";
     public const string UseSignUp = "auth/use-signup";
+    public const string StepUpRequired = "auth/step-up-required";
+    public const string StepUpFailed = "auth/step-up-failed";
+    public const string InvalidRequest = "auth/invalid-request";
+    public const string InvalidRefreshToken = "auth/invalid-refresh-token";
 
     public const string NotAdultDetail = "Meterchat is for adults only: confirm that you are 18 or older to sign up.";
     public const string BannedDetail = "This account is banned and cannot sign in.";

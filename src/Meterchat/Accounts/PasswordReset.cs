@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;
@@ -7,20 +6,10 @@ namespace Meterchat.Accounts;
 /// "Forgot password" for the pages: mails a reset link (to /Account/ResetPassword) and applies it. The answer to a
 /// request never says whether the address has an account, so the form cannot be used to find members.
 /// </summary>
-public sealed class PasswordReset(UserManager<AppUser> users, IEmailSender<AppUser> sender, MailedLinks links)
+public sealed class PasswordReset(UserManager<AppUser> users, AccountMailQueue queue, SecurityNotices notices)
 {
-    public async Task RequestAsync(string email, HttpContext context)
-    {
-        // Only verified, unbanned accounts get a link: an unverified address never proved it owns the mailbox.
-        if (await users.FindByEmailAsync(email.Trim()) is not { EmailConfirmed: true, BannedAt: null } user)
-        {
-            return;
-        }
-
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = links.To(context, "/Account/ResetPassword", user.Id, token);
-        await sender.SendPasswordResetLinkAsync(user, user.Email!, HtmlEncoder.Default.Encode(link));
-    }
+    /// <summary>Queues the link (see <see cref="AccountMailQueue"/>): the answer and its timing are the same for every address.</summary>
+    public void Request(string email) => queue.Enqueue(AccountMailKind.PasswordResetLink, email);
 
     /// <summary>Sets the new password when the link is valid; the errors are for the person (password rules or a bad link).</summary>
     public async Task<IReadOnlyList<string>> ResetAsync(string? userId, string? code, string newPassword)
@@ -36,6 +25,7 @@ public sealed class PasswordReset(UserManager<AppUser> users, IEmailSender<AppUs
         if (result.Succeeded)
         {
             await users.ResetAccessFailedCountAsync(user);
+            await notices.PasswordChangedAsync(user);
             return [];
         }
 

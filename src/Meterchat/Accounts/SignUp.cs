@@ -5,10 +5,14 @@ namespace Meterchat.Accounts;
 /// <summary>
 /// Creates an account: email, password and an explicit 18+ confirmation; every user is a buyer.
 /// The verification mail goes out at once; money features wait for it (<see cref="AccountPolicies.VerifiedEmail"/>).
+/// An address that already has an account gets the same answer ("check your email") and its owner a mail, so sign-up
+/// cannot be used to find out who is a member.
 /// </summary>
-public sealed class SignUp(UserManager<AppUser> users, EmailVerification verification, TimeProvider time, ILogger<SignUp> logger)
+public sealed class SignUp(UserManager<AppUser> users, EmailVerification verification, AccountMailQueue queue, TimeProvider time, ILogger<SignUp> logger)
 {
-    public async Task<SignUpResult> RunAsync(SignUpRequest request, HttpContext context)
+    public const string CheckEmailDetail = "Check your email: we sent you a mail to go on.";
+
+    public async Task<SignUpResult> RunAsync(SignUpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.ConfirmAdult)
@@ -33,7 +37,8 @@ public sealed class SignUp(UserManager<AppUser> users, EmailVerification verific
         {
             if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
             {
-                return new SignUpResult(null, AuthProblems.EmailTaken, "An account with this email already exists. Sign in instead.");
+                queue.Enqueue(AccountMailKind.SignUpWithTakenEmail, email);
+                return new SignUpResult(null, Accepted: true);
             }
 
             return Invalid(created.Errors
@@ -48,8 +53,8 @@ public sealed class SignUp(UserManager<AppUser> users, EmailVerification verific
         }
 
         logger.LogInformation("User {UserId} signed up", user.Id);
-        await verification.SendAsync(user, context);
-        return new SignUpResult(user);
+        await verification.SendAsync(user);
+        return new SignUpResult(user, Accepted: true);
     }
 
     private static SignUpResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>

@@ -30,6 +30,10 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
     [BindProperty]
     public string? TwoFactorCode { get; set; }
 
+    /// <summary>The step-up for a new payout address; never shown back.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
     public UserBalances Balances { get; private set; } = new(Micros.Zero, Micros.Zero, Micros.Zero);
 
     public IReadOnlyList<Withdrawal> History { get; private set; } = [];
@@ -46,7 +50,7 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
     {
-        var (w, error) = await requests.RequestAsync(UserId, new WithdrawalRequest(Amount, Address, Unit, Label, TwoFactorCode), ct);
+        var (w, error) = await requests.RequestAsync(UserId, new WithdrawalRequest(Amount, Address, Unit, Label, TwoFactorCode, Password), ct);
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error.Detail);
@@ -62,7 +66,7 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
     public async Task<IActionResult> OnPostAddressAsync(CancellationToken ct)
     {
-        var (a, error) = await requests.AddAddressAsync(UserId, Address, Label, ct);
+        var (a, error) = await requests.AddAddressAsync(UserId, Address, Label, Password, TwoFactorCode, ct);
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error.Detail);

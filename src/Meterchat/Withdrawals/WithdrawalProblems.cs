@@ -14,6 +14,8 @@ public static class WithdrawalProblems
     public const string InsufficientEarnings = "withdrawal/insufficient-earnings";
     public const string TwoFactorRequired = "withdrawal/two-factor-required";
     public const string TwoFactorInvalid = "withdrawal/two-factor-invalid";
+    public const string TwoFactorLocked = "withdrawal/two-factor-locked";
+    public const string CredentialsChanged = "withdrawal/credentials-changed";
     public const string Frozen = "withdrawal/frozen";
     public const string NotFound = "withdrawal/not-found";
     public const string NotInReview = "withdrawal/not-in-review";

@@ -10,8 +10,11 @@ using Microsoft.Extensions.Options;
 
 namespace Meterchat.Withdrawals;
 
-/// <summary>What a seller asks for: an amount (USDT or tokens), an address, a label for a new address, the 2FA code.</summary>
-public sealed record WithdrawalRequest(string Amount, string Address, string? Unit = null, string? Label = null, string? TwoFactorCode = null);
+/// <summary>
+/// What a seller asks for: an amount (USDT or tokens), an address, a label for a new address, the 2FA code, and the
+/// password when the address is new (saving a payout address needs a step-up).
+/// </summary>
+public sealed record WithdrawalRequest(string Amount, string Address, string? Unit = null, string? Label = null, string? TwoFactorCode = null, string? Password = null);
 
 /// <summary>The request use case: every check, then earnings → held in one ledger transfer. A refusal holds nothing.</summary>
 public sealed class WithdrawalRequests(
@@ -24,9 +27,14 @@ public sealed class WithdrawalRequests(
     HotWallet hotWallet,
     IEnumerable<IWithdrawalRiskCheck> riskChecks,
     IEnumerable<IPlatformAddresses> platformAddresses,
-    WithdrawalGate gate)
+    WithdrawalGate gate,
+    StepUp stepUp,
+    SecurityNotices notices)
 {
     public const int MaxLabel = 80;
+
+    /// <summary>How long withdrawals wait after the email or password changed: a thief's first move is to change them.</summary>
+    public static readonly TimeSpan CredentialsHold = TimeSpan.FromHours(24);
 
     private WithdrawalsOptions O => options.CurrentValue;
 
@@ -43,6 +51,12 @@ public sealed class WithdrawalRequests(
             return (null, input);
         }
 
+        if (user.CredentialsChangedAt is { } changed && changed + CredentialsHold > time.GetUtcNow())
+        {
+            return Fail(WithdrawalProblems.CredentialsChanged, 409, "Withdrawals on hold",
+                $"Your email or password changed recently: for your safety withdrawals are possible again from {changed + CredentialsHold:yyyy-MM-dd HH:mm} UTC.");
+        }
+
         if (await users.GetTwoFactorEnabledAsync(user))
         {
             if (string.IsNullOrWhiteSpace(request.TwoFactorCode))
@@ -50,11 +64,19 @@ public sealed class WithdrawalRequests(
                 return Fail(WithdrawalProblems.TwoFactorRequired, 400, "Two-factor code required", "Enter the 6-digit code from your authenticator app.");
             }
 
-            var code = request.TwoFactorCode.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+            // Wrong codes count toward the account's sign-in lockout, so six digits cannot be guessed here either.
+            if (await users.IsLockedOutAsync(user))
             {
+                return Fail(WithdrawalProblems.TwoFactorLocked, 429, "Too many wrong codes", "Too many wrong codes: the account is locked for a while. Try again later.");
+            }
+
+            if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, StepUp.Clean(request.TwoFactorCode)))
+            {
+                await users.AccessFailedAsync(user);
                 return Fail(WithdrawalProblems.TwoFactorInvalid, 400, "Wrong two-factor code", "That code is not valid. Enter the current code from your authenticator app.");
             }
+
+            await users.ResetAccessFailedCountAsync(user);
         }
 
         var parsed = tokens ? Micros.TryParseTokens(request.Amount, out var amount, out var amountError) : Micros.TryParseUsdt(request.Amount, out amount, out amountError);
@@ -79,7 +101,13 @@ public sealed class WithdrawalRequests(
         var saved = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
         if (saved is null)
         {
+            if (await stepUp.CheckAsync(user, request.Password, request.TwoFactorCode, codeAlreadyChecked: true) is { } refused)
+            {
+                return Fail(refused.Type, refused.Status, refused.Title, "A new payout address needs your password: " + refused.Detail);
+            }
+
             saved = await SaveAddressAsync(userId, address, request.Label, ct);
+            await notices.PayoutAddressAddedAsync(user, base58);
         }
 
         if (saved.UsableAt > time.GetUtcNow())
@@ -159,7 +187,9 @@ public sealed class WithdrawalRequests(
     public static WithdrawalError? CheckLabel(string? label) =>
         TextInput.Problem(label?.Trim(), "label", MaxLabel) is { } why ? new WithdrawalError(WithdrawalProblems.BadLabel, 400, "Invalid label", why) : null;
 
-    public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(string userId, string text, string? label, CancellationToken ct)
+    /// <summary>Saves a payout address; a new one needs a step-up (password, and a code with two-factor on) and is mailed to the owner.</summary>
+    public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(
+        string userId, string text, string? label, string? password, string? twoFactorCode, CancellationToken ct)
     {
         if (CheckLabel(label) is { } badLabel)
         {
@@ -181,7 +211,19 @@ public sealed class WithdrawalRequests(
             return (existing, null);
         }
 
-        return (await SaveAddressAsync(userId, address, label, ct), null);
+        if (await users.FindByIdAsync(userId) is not { BannedAt: null } user)
+        {
+            return (null, new WithdrawalError(WithdrawalProblems.Frozen, 403, "Withdrawals frozen", "Withdrawals from this account are frozen."));
+        }
+
+        if (await stepUp.CheckAsync(user, password, twoFactorCode) is { } refused)
+        {
+            return (null, new WithdrawalError(refused.Type, refused.Status, refused.Title, refused.Detail));
+        }
+
+        var saved = await SaveAddressAsync(userId, address, label, ct);
+        await notices.PayoutAddressAddedAsync(user, base58);
+        return (saved, null);
     }
 
     /// <summary>The address's reason when it is not one a payout may go to, or null; also asks the features that hold addresses.</summary>

@@ -45,4 +45,4 @@ public sealed record PayoutAddressView(long Id, string Address, string? Label, D
 
 public sealed record RejectBody(string? Reason);
 
-public sealed record AddressBody(string Address, string? Label);
+public sealed record AddressBody(string Address, string? Label, string? Password = null, string? TwoFactorCode = null);

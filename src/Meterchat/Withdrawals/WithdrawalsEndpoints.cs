@@ -16,11 +16,12 @@ public static class WithdrawalsEndpoints
     public static IEndpointRouteBuilder MapWithdrawalEndpoints(this IEndpointRouteBuilder app)
     {
         var mine = app.MapGroup("/api/withdrawals").RequireAuthorization(AccountPolicies.VerifiedEmail).WithTags("Withdrawals");
-        mine.MapPost("/", Request).WithSummary("Withdraw earnings as USDT-TRC20: checks, then earnings → held.");
+        mine.MapPost("/", Request).RequireRateLimiting(AuthRateLimitPolicy.Name).WithSummary("Withdraw earnings as USDT-TRC20: checks, then earnings → held.");
         mine.MapGet("/", List).WithSummary("The caller's withdrawals, newest first.");
         mine.MapGet("/quote", Quote).WithSummary("Fees and the amount that arrives, before confirming.");
         mine.MapGet("/addresses", Addresses).WithSummary("The caller's payout address book.");
-        mine.MapPost("/addresses", AddAddress).WithSummary("Save a payout address (usable after the cooldown).");
+        mine.MapPost("/addresses", AddAddress).RequireRateLimiting(AuthRateLimitPolicy.Name)
+            .WithSummary("Save a payout address (usable after the cooldown); a new one needs password and, with two-factor on, twoFactorCode.");
         mine.MapGet("/export.csv", Export).WithSummary("Earnings movements and withdrawals as CSV, for tax.");
 
         var admin = app.MapGroup("/api/admin").RequireAuthorization(AccountPolicies.Admin).WithTags("Admin");
@@ -75,7 +76,7 @@ public static class WithdrawalsEndpoints
     private static async Task<Results<Ok<PayoutAddressView>, ProblemHttpResult>> AddAddress(
         AddressBody body, ClaimsPrincipal user, WithdrawalRequests requests, TimeProvider time, CancellationToken ct)
     {
-        var (a, error) = await requests.AddAddressAsync(UserId(user), body.Address, body.Label, ct);
+        var (a, error) = await requests.AddAddressAsync(UserId(user), body.Address, body.Label, body.Password, body.TwoFactorCode, ct);
         return error is not null ? Problem(error) : TypedResults.Ok(new PayoutAddressView(a!.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= time.GetUtcNow()));
     }
 

@@ -63,6 +63,11 @@ public sealed partial class SellerRequestFlowTests(BrowserApp app) : IClassFixtu
         await page.GotoAsync("/dev/outbox");
         await page.Locator("article", new() { HasText = email }).GetByRole(AriaRole.Link, new() { Name = "Open the link" }).First.ClickAsync();
         await page.GetByText("Your email is verified").WaitForAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Password);
+        await page.ClickAsync("button:has-text('Sign in')");
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
     private async Task FundAsync(string email, long tokens)

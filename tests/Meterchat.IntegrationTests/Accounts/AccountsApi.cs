@@ -42,13 +42,33 @@ public static partial class AccountsApi
     {
         using var client = factory.CreateClient();
         var email = NewEmail(who);
-        Assert.Equal(HttpStatusCode.OK, (await client.SignUpAsync(email)).StatusCode);
+        var signedUp = await client.SignUpAsync(email);
+        Assert.True(signedUp.StatusCode == HttpStatusCode.OK, await signedUp.Content.ReadAsStringAsync());
         await client.VerifyEmailAsync(email);
         return (email, (await client.LoginForTokensAsync(email)).AccessToken);
     }
 
     public static async Task<IReadOnlyList<OutboxMailDto>> ReadOutboxAsync(this HttpClient client, string to) =>
         (await client.GetFromJsonAsync<List<OutboxMailDto>>($"/api/dev/outbox?to={Uri.EscapeDataString(to)}"))!;
+
+    /// <summary>
+    /// The newest mail to <paramref name="email"/> that matches, waiting for it: mails an anonymous request asks for
+    /// are written off the request path (AccountMailQueue), so they land a moment after the answer.
+    /// </summary>
+    public static async Task<OutboxMailDto> WaitForMailAsync(this HttpClient client, string email, Func<OutboxMailDto, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            if ((await client.ReadOutboxAsync(email)).FirstOrDefault(match) is { } mail)
+            {
+                return mail;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No matching mail to {email}.");
+            await Task.Delay(20);
+        }
+    }
 
     /// <summary>Opens the verification link of the newest mail to <paramref name="email"/>, like the person would.</summary>
     public static async Task<HttpResponseMessage> VerifyEmailAsync(this HttpClient client, string email)

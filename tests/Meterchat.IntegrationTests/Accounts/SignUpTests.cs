@@ -32,7 +32,9 @@ public sealed class SignUpTests(AppFactory factory) : IClassFixture<AppFactory>
         var response = await client.SignUpAsync(email);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var account = await response.Content.ReadFromJsonAsync<AccountSummary>();
+        Assert.Contains("Check your email", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var authorized = factory.CreateClient((await client.LoginForTokensAsync(email)).AccessToken);
+        var account = await authorized.GetFromJsonAsync<AccountSummary>("/api/auth/me");
         Assert.Equal(email, account!.Email);
         Assert.False(account.EmailConfirmed);
         Assert.Equal([Roles.Buyer], account.Roles);
@@ -60,7 +62,9 @@ public sealed class SignUpTests(AppFactory factory) : IClassFixture<AppFactory>
     {
         using var client = factory.CreateClient();
         var email = AccountsApi.NewEmail();
-        var account = await (await client.SignUpAsync(email)).Content.ReadFromJsonAsync<AccountSummary>();
+        await client.SignUpAsync(email);
+        using var signedIn = factory.CreateClient((await client.LoginForTokensAsync(email)).AccessToken);
+        var account = await signedIn.GetFromJsonAsync<AccountSummary>("/api/auth/me");
 
         var page = await client.GetStringAsync($"/Account/ConfirmEmail?userId={account!.Id}&code=bm90LWEtdG9rZW4");
 
@@ -71,16 +75,48 @@ public sealed class SignUpTests(AppFactory factory) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Signing_up_twice_with_one_email_is_refused()
+    public async Task Signing_up_with_a_taken_email_answers_like_a_new_one_and_tells_the_owner()
     {
         using var client = factory.CreateClient();
         var email = AccountsApi.NewEmail();
+        var first = await client.SignUpAsync(email);
+
+        var again = await client.SignUpAsync(email.ToUpperInvariant(), password: "another long passphrase");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        await client.WaitForMailAsync(email, m => m.Subject.Contains("tried to sign up", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.LoginAsync(email, "another long passphrase")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("password123")]
+    [InlineData("qwertyuiop")]
+    [InlineData("1234567890")]
+    [InlineData("iloveyou2024")]
+    public async Task A_common_password_is_refused_with_the_reason(string password)
+    {
+        using var client = factory.CreateClient();
+
+        var response = await client.SignUpAsync(AccountsApi.NewEmail(), password: password);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(AuthProblems.InvalidSignUp, await response.ProblemTypeAsync());
+        Assert.Contains("too common", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mailed_links_use_the_configured_public_address_not_the_host_header()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Host = "evil.example";
+        var email = AccountsApi.NewEmail();
+
         await client.SignUpAsync(email);
 
-        var again = await client.SignUpAsync(email.ToUpperInvariant());
-
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal(AuthProblems.EmailTaken, await again.ProblemTypeAsync());
+        var mail = Assert.Single(await client.ReadOutboxAsync(email));
+        Assert.Contains("http://localhost/Account/ConfirmEmail", mail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", mail.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,14 +7,18 @@ namespace Meterchat.IntegrationTests.Accounts;
 
 public sealed class TwoFactorTests(AppFactory factory) : IClassFixture<AppFactory>
 {
-    // Identity checks authenticator codes against the wall clock (±2 steps), as the person's phone does.
-    private static string CurrentCode(string sharedKey) => Totp.Code(sharedKey, DateTimeOffset.UtcNow);
+    // Codes are checked against the app's clock (±1 step), here the fake one; each step's code works once.
+    internal static string CurrentCode(AppFactory factory, string sharedKey) => Totp.Code(sharedKey, factory.Time.GetUtcNow());
 
-    private static string WrongCode(string sharedKey)
+    private string CurrentCode(string sharedKey) => CurrentCode(factory, sharedKey);
+
+    internal static string WrongCode(AppFactory factory, string sharedKey)
     {
-        var valid = Enumerable.Range(-3, 7).Select(step => Totp.Code(sharedKey, DateTimeOffset.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var valid = Enumerable.Range(-3, 7).Select(step => Totp.Code(sharedKey, factory.Time.GetUtcNow().AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 10).Select(d => new string((char)('0' + d), 6)).First(code => !valid.Contains(code));
     }
+
+    private string WrongCode(string sharedKey) => WrongCode(factory, sharedKey);
 
     [Fact]
     public void Totp_matches_the_rfc_6238_vector()
@@ -80,10 +84,11 @@ public sealed class TwoFactorTests(AppFactory factory) : IClassFixture<AppFactor
         Assert.False(setup!.IsTwoFactorEnabled);
         Assert.False(string.IsNullOrEmpty(setup.SharedKey));
 
-        var enabled = await authorized.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = CurrentCode(setup.SharedKey) });
-        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        var enabled = await authorized.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = CurrentCode(factory, setup.SharedKey) });
+        Assert.True(enabled.StatusCode == HttpStatusCode.OK, await enabled.Content.ReadAsStringAsync());
         var state = await enabled.Content.ReadFromJsonAsync<TwoFactorState>();
         Assert.True(state!.IsTwoFactorEnabled);
+        factory.Time.Advance(TimeSpan.FromSeconds(30)); // the enabling code is spent: the next one comes from the next step
         return (setup.SharedKey, state.RecoveryCodes!);
     }
 

@@ -28,6 +28,9 @@ public class AppFactory : WebApplicationFactory<Program>
         // Every test client comes from one address; the per-IP sign-in limit is tested on its own (RateLimitTests).
         builder.UseSetting("Accounts:AttemptsPerWindow", "100000");
 
+        // Mailed links use the configured public address only (never the Host header).
+        builder.UseSetting("Mail:PublicBaseUrl", "http://localhost");
+
         // The chat-log purge runs when a test calls it (ChatLogPurge.PurgeOnceAsync), not on the moved fake clock.
         builder.UseSetting("Retention:Enabled", "false");
         foreach (var (key, value) in Settings)

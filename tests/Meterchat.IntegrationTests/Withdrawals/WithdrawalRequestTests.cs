@@ -110,11 +110,11 @@ public sealed class WithdrawalRequestTests(WithdrawalsApp app) : IClassFixture<W
     {
         var seller = await app.CreateSellerAsync("50");
         var to = await app.UsableAddressAsync(seller);
-        var (sharedKey, _) = await TwoFactorTests.EnableTwoFactorAsync(app, seller.Email);
+        (seller, var sharedKey) = await app.WithTwoFactorAsync(seller);
 
         var missing = await WithdrawalsApp.RequestAsync(seller, "10", to);
-        var wrong = await WithdrawalsApp.RequestAsync(seller, "10", to, code: "000000" == Totp.Code(sharedKey, DateTimeOffset.UtcNow) ? "111111" : "000000");
-        var right = await WithdrawalsApp.RequestAsync(seller, "10", to, code: Totp.Code(sharedKey, DateTimeOffset.UtcNow));
+        var wrong = await WithdrawalsApp.RequestAsync(seller, "10", to, code: TwoFactorTests.WrongCode(app, sharedKey));
+        var right = await WithdrawalsApp.RequestAsync(seller, "10", to, code: TwoFactorTests.CurrentCode(app, sharedKey));
 
         Assert.Equal(WithdrawalProblems.TwoFactorRequired, await missing.ProblemTypeAsync());
         Assert.Equal(WithdrawalProblems.TwoFactorInvalid, await wrong.ProblemTypeAsync());

@@ -62,11 +62,21 @@ public sealed class WithdrawalsApp : AppFactory
         return new Seller(user.Id, email, this.CreateClient(token));
     }
 
+    /// <summary>Turns two-factor on; turning it on ends the seller's tokens, so the seller signs in again with a code.</summary>
+    public async Task<(Seller Seller, string Key)> WithTwoFactorAsync(Seller seller)
+    {
+        var (key, _) = await TwoFactorTests.EnableTwoFactorAsync(this, seller.Email);
+        using var login = CreateClient();
+        var tokens = await login.LoginForTokensAsync(seller.Email, twoFactorCode: TwoFactorTests.CurrentCode(this, key));
+        Time.Advance(TimeSpan.FromSeconds(30));
+        return (seller with { Http = this.CreateClient(tokens.AccessToken) }, key);
+    }
+
     /// <summary>A fresh recipient, saved in the seller's address book and past its cooldown.</summary>
     public async Task<TronAddress> UsableAddressAsync(Seller seller)
     {
         var address = TronAddress.FromPublicKey(TronKey.Generate().PublicKey);
-        var response = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = address.ToBase58(), label = "my wallet" });
+        var response = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = address.ToBase58(), label = "my wallet", password = AccountsApi.Password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Time.Advance(Cooldown + TimeSpan.FromSeconds(1));
         return address;

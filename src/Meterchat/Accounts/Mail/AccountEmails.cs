@@ -42,7 +42,7 @@ internal sealed class AccountEmails(IServiceScopeFactory scopes) : IEmailSender<
         await scope.ServiceProvider.GetRequiredService<IMailTransport>().SendAsync(mail);
     }
 
-    private static OutgoingMail Compose(string to, string subject, string intro, string encodedLink, string action)
+    internal static OutgoingMail Compose(string to, string subject, string intro, string encodedLink, string action)
     {
         var link = WebUtility.HtmlDecode(encodedLink);
         var text = $"{intro}\n\n{link}\n\nIf you did not ask for this, ignore this mail.";

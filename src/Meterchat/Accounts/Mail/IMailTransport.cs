@@ -1,6 +1,6 @@
 namespace Meterchat.Accounts.Mail;
 
-/// <summary>Sends a composed mail: to the dev outbox or over SMTP.</summary>
+/// <summary>Queues a composed mail in the outbox (in the caller's request; the mail server is never waited on).</summary>
 public interface IMailTransport
 {
     Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default);

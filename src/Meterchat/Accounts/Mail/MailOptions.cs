@@ -12,8 +12,11 @@ public sealed class MailOptions
 
     public string From { get; set; } = "Meterchat <no-reply@meterchat.local>";
 
-    /// <summary>Base of the links in mails (e.g. https://meterchat.example). Empty: the request's own host.</summary>
+    /// <summary>Base of the links in mails (e.g. https://meterchat.example); required, so a forged Host header never reaches a mail.</summary>
     public string? PublicBaseUrl { get; set; }
+
+    /// <summary>Whether <see cref="MailSender"/> delivers on its timer (tests switch it off and call it).</summary>
+    public bool SenderEnabled { get; set; } = true;
 
     public string? SmtpHost { get; set; }
 

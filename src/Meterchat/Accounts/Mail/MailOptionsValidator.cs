@@ -14,9 +14,9 @@ internal sealed class MailOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add($"Mail:From '{options.From}' is not a mail address.");
         }
 
-        if (!string.IsNullOrEmpty(options.PublicBaseUrl) && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https"))
         {
-            failures.Add("Mail:PublicBaseUrl must be an absolute URL.");
+            failures.Add("Mail:PublicBaseUrl must be the site's absolute http(s) address: mailed links are built from it, never from the request's Host header.");
         }
 
         if (options.Delivery == MailDelivery.Outbox && !OutboxAllowed(environment))

@@ -2,7 +2,7 @@ using Meterchat.Data;
 
 namespace Meterchat.Accounts.Mail;
 
-/// <summary>Development delivery: the mail lands in a table shown at /dev/outbox.</summary>
+/// <summary>Every mail the app sends: a row in the outbox table, which <see cref="MailSender"/> delivers (or, in development, /dev/outbox shows).</summary>
 internal sealed class OutboxTransport(AppDbContext db, TimeProvider time, ILogger<OutboxTransport> logger) : IMailTransport
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
@@ -14,9 +14,10 @@ internal sealed class OutboxTransport(AppDbContext db, TimeProvider time, ILogge
             Text = mail.Text,
             Html = mail.Html,
             CreatedAt = time.GetUtcNow(),
+            NextAttemptAt = time.GetUtcNow(),
         };
         db.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Mail {MailId} put in the dev outbox (/dev/outbox)", row.Id);
+        logger.LogInformation("Mail {MailId} queued", row.Id);
     }
 }

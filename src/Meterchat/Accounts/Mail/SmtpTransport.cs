@@ -5,8 +5,8 @@ using MimeKit;
 
 namespace Meterchat.Accounts.Mail;
 
-/// <summary>Production delivery over SMTP with MailKit.</summary>
-internal sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTransport> logger) : IMailTransport
+/// <summary>Production delivery over SMTP with MailKit; only <see cref="MailSender"/> calls it.</summary>
+internal sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTransport> logger) : IMailRelay
 {
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,11 +7,14 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Meterchat.Pages.Account;
 
-/// <summary>Where sign-up lands: the verification mail is on its way.</summary>
+/// <summary>Where sign-up lands (signed out: the same page for a new and a taken address), and where a signed-in unverified user asks again.</summary>
+[AllowAnonymous]
 [EnableRateLimiting(AuthRateLimitPolicy.Name)]
 public sealed class CheckEmailModel(UserManager<AppUser> users, EmailVerification verification) : PageModel
 {
     public string Email { get; private set; } = "";
+
+    public bool SignedIn { get; private set; }
 
     public bool OutboxShown => AccountsFeature.IsOutboxShown(HttpContext.RequestServices);
 
@@ -18,8 +22,11 @@ public sealed class CheckEmailModel(UserManager<AppUser> users, EmailVerificatio
     {
         if (await users.GetUserAsync(User) is not { } user)
         {
-            return Challenge();
+            Email = TempData["SignedUpEmail"] as string ?? "";
+            return Page();
         }
+
+        SignedIn = true;
 
         if (user.EmailConfirmed)
         {
@@ -39,7 +46,7 @@ public sealed class CheckEmailModel(UserManager<AppUser> users, EmailVerificatio
 
         if (!user.EmailConfirmed)
         {
-            await verification.SendAsync(user, HttpContext);
+            await verification.SendAsync(user);
             TempData["Status"] = "We sent the link again.";
         }
 

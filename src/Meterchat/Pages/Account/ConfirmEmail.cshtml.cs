@@ -11,9 +11,9 @@ public sealed class ConfirmEmailModel(EmailVerification verification, UserManage
 {
     public bool Confirmed { get; private set; }
 
-    public async Task OnGetAsync(string? userId, string? code)
+    public async Task OnGetAsync(string? userId, string? code, string? changedEmail)
     {
-        Confirmed = await verification.ConfirmAsync(userId, code);
+        Confirmed = await verification.ConfirmAsync(userId, code, changedEmail);
         if (Confirmed && await users.GetUserAsync(User) is { } current && current.Id == userId)
         {
             await signIn.RefreshSignInAsync(current);

@@ -23,14 +23,14 @@ public sealed class ForgotPasswordModel(PasswordReset reset) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public IActionResult OnPost()
     {
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        await reset.RequestAsync(Email, HttpContext);
+        reset.Request(Email);
         Sent = true;
         return Page();
     }

@@ -41,7 +41,7 @@ public sealed class IndexModel(UserManager<AppUser> users, EmailVerification ver
 
         if (!user.EmailConfirmed)
         {
-            await verification.SendAsync(user, HttpContext);
+            await verification.SendAsync(user);
             TempData["Status"] = $"We sent a new verification link to {user.Email}.";
         }
 

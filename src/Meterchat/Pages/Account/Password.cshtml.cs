@@ -9,8 +9,15 @@ using Microsoft.Extensions.Options;
 namespace Meterchat.Pages.Account;
 
 [EnableRateLimiting(AuthRateLimitPolicy.Name)]
-public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<AccountsOptions> options) : PageModel
+public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, StepUp stepUp, SecurityNotices notices, IOptions<AccountsOptions> options)
+    : PageModel
 {
+    /// <summary>With two-factor on, the step-up also asks for a current code.</summary>
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public bool TwoFactorEnabled { get; private set; }
+
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password)]
     public string CurrentPassword { get; set; } = "";
 
@@ -19,9 +26,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
 
     public int PasswordMinLength => options.Value.PasswordMinLength;
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => TwoFactorEnabled = (await users.GetUserAsync(User))?.TwoFactorEnabled == true;
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -30,8 +35,15 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             return Challenge();
         }
 
+        TwoFactorEnabled = user.TwoFactorEnabled;
         if (!ModelState.IsValid)
         {
+            return Page();
+        }
+
+        if (await stepUp.CheckAsync(user, CurrentPassword, Code) is { } refused)
+        {
+            ModelState.AddModelError(refused.Type == AuthProblems.StepUpFailed && !refused.Detail.Contains("code", StringComparison.Ordinal) ? nameof(CurrentPassword) : string.Empty, refused.Detail);
             return Page();
         }
 
@@ -46,6 +58,7 @@ public sealed class PasswordModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
+        await notices.PasswordChangedAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Status"] = "Your password is changed.";
         return RedirectToPage("Index");

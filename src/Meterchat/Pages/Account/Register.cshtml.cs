@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Meterchat.Accounts;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +10,7 @@ namespace Meterchat.Pages.Account;
 
 [AllowAnonymous]
 [EnableRateLimiting(AuthRateLimitPolicy.Name)]
-public sealed class RegisterModel(SignUp signUp, SignInManager<AppUser> signIn, IOptions<AccountsOptions> options) : PageModel
+public sealed class RegisterModel(SignUp signUp, IOptions<AccountsOptions> options) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
@@ -39,10 +38,11 @@ public sealed class RegisterModel(SignUp signUp, SignInManager<AppUser> signIn, 
             return Page();
         }
 
-        var result = await signUp.RunAsync(new SignUpRequest(Email, Password, ConfirmAdult), HttpContext);
-        if (result.User is { } user)
+        // New or taken address, the page goes on the same way (no sign-in yet): it must not tell who is a member.
+        var result = await signUp.RunAsync(new SignUpRequest(Email, Password, ConfirmAdult));
+        if (result.Accepted)
         {
-            await signIn.SignInAsync(user, isPersistent: false);
+            TempData["SignedUpEmail"] = Email.Trim();
             return RedirectToPage("CheckEmail");
         }
 

@@ -9,12 +9,16 @@ namespace Meterchat.Pages.Account;
 
 /// <summary>Set up (shared key + QR), enable with a code, recovery codes, disable.</summary>
 [EnableRateLimiting(AuthRateLimitPolicy.Name)]
-public sealed class TwoFactorModel(UserManager<AppUser> users, ILogger<TwoFactorModel> logger) : PageModel
+public sealed class TwoFactorModel(UserManager<AppUser> users, IUserStore<AppUser> store, StepUp stepUp, SecurityNotices notices, ILogger<TwoFactorModel> logger) : PageModel
 {
     private const int RecoveryCodeCount = 10;
 
     [BindProperty, Required(ErrorMessage = "Enter the 6-digit code from your app.")]
     public string Code { get; set; } = "";
+
+    /// <summary>The step-up for turning it off and for new recovery codes.</summary>
+    [BindProperty, DataType(DataType.Password)]
+    public string? CurrentPassword { get; set; }
 
     public bool Enabled { get; private set; }
 
@@ -44,7 +48,7 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, ILogger<TwoFactor
             return Challenge();
         }
 
-        if (ModelState.IsValid && !await IsValidCodeAsync(user))
+        if (ModelState.IsValid && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, StepUp.Clean(Code)))
         {
             ModelState.AddModelError(nameof(Code), "That code is not right. Check the time on your phone and try the current code.");
         }
@@ -74,7 +78,16 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, ILogger<TwoFactor
             return RedirectToPage();
         }
 
+        var refused = ModelState.IsValid ? await stepUp.CheckAsync(user, CurrentPassword, Code) : null;
+        if (!ModelState.IsValid || refused is not null)
+        {
+            ModelState.AddModelError(string.Empty, refused?.Detail ?? "Enter your password and the current code from your app.");
+            await LoadAsync(user);
+            return Page();
+        }
+
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? []];
+        await notices.RecoveryCodesRenewedAsync(user);
         await LoadAsync(user);
         return Page();
     }
@@ -86,9 +99,9 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, ILogger<TwoFactor
             return Challenge();
         }
 
-        if (ModelState.IsValid && !await IsValidCodeAsync(user))
+        if (ModelState.IsValid && await stepUp.CheckAsync(user, CurrentPassword, Code) is { } refused)
         {
-            ModelState.AddModelError(nameof(Code), "That code is not right.");
+            ModelState.AddModelError(string.Empty, refused.Detail);
         }
 
         if (!ModelState.IsValid)
@@ -99,27 +112,22 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, ILogger<TwoFactor
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
+        await notices.TwoFactorTurnedOffAsync(user);
         logger.LogInformation("User {UserId} turned two-factor sign-in off", user.Id);
         TempData["Status"] = "Two-factor sign-in is off.";
         return RedirectToPage("Index");
     }
 
-    private Task<bool> IsValidCodeAsync(AppUser user) =>
-        users.VerifyTwoFactorTokenAsync(
-            user,
-            users.Options.Tokens.AuthenticatorTokenProvider,
-            Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal));
-
     private async Task LoadAsync(AppUser user)
     {
         Enabled = user.TwoFactorEnabled;
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        if (Enabled)
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            return; // the key is shown only to set it up: with it anyone could make codes
         }
+
+        var key = await AuthenticatorKeys.EnsureAsync(users, store, user);
 
         FormattedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         QrSvg = AuthenticatorQr.Svg(user.Email!, key);
