@@ -68,6 +68,35 @@ public sealed class ChatHubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_billing_fault_ends_the_session_for_both_parties_with_its_own_reason()
+    {
+        var ledger = ScriptedLedger.Install(_app);
+        var (buyer, seller, id) = await SessionAsync();
+        ledger.Refuse = r => r.Reference == id.ToString() && r.Kind == TransferKind.ChatUnit;
+        await using var b = await Party.ConnectAsync(_app, buyer.Token);
+        await using var s = await Party.ConnectAsync(_app, seller.Token);
+        await b.Hub.InvokeAsync<JoinResult>("Join", id);
+        await s.Hub.InvokeAsync<JoinResult>("Join", id);
+
+        // Unit 1 falls due at 3 s and fails on every tick from then on.
+        for (var i = 0; i < 10; i++)
+        {
+            await b.Hub.InvokeAsync("Report", true, true);
+            await s.Hub.InvokeAsync("Report", true, true);
+            _app.Time.Advance(TimeSpan.FromSeconds(1));
+            await _app.Clock.TickAsync();
+        }
+
+        foreach (var party in new[] { b, s })
+        {
+            var receipt = await party.Receipts.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(("Ended", "BillingFault", 0L), (receipt.State, receipt.EndReason, receipt.Units));
+        }
+
+        Assert.Equal(Micros.FromUsdt(1), await _app.Ledger.GetBalanceAsync(AccountRef.Wallet(buyer.Id)));
+    }
+
+    [Fact]
     public async Task A_report_that_changes_the_evidence_is_never_throttled()
     {
         var (buyer, seller, id) = await SessionAsync();
