@@ -24,6 +24,41 @@ public sealed class DisputeTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
+    public async Task Deciding_twice_at_once_refunds_once_and_the_other_click_is_told_already_decided()
+    {
+        var (buyer, _, admin, id) = await EndedAsync();
+        var dispute = await OpenAsync(buyer, id, DisputeReason.TechnicalProblem, "Frozen video.");
+        using var start = new SemaphoreSlim(0, 13);
+        var decisions = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await admin.Http.PostAsJsonAsync($"/api/admin/disputes/{dispute.Id}/decide", new DecideDisputeInput(DisputeOutcome.FullRefund, null, null, "Refunded."));
+        }).ToList();
+        var listings = Enumerable.Range(0, 3).Select(async _ =>
+        {
+            await start.WaitAsync();
+            return await admin.Http.GetAsync(new Uri("/api/admin/disputes", UriKind.Relative)); // finishes unbooked refunds too
+        }).ToList();
+        start.Release(13);
+
+        var responses = await Task.WhenAll(decisions);
+        var lists = await Task.WhenAll(listings);
+
+        Assert.All(lists, l => Assert.Equal(HttpStatusCode.OK, l.StatusCode));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        foreach (var loser in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, loser.StatusCode);
+            Assert.Equal("dispute/already-decided", await loser.ProblemTypeAsync());
+        }
+
+        Assert.Equal(Micros.FromUsdt(1), await _app.BalanceAsync(AccountRef.Wallet(buyer.Id)));
+        var mine = Assert.Single((await buyer.Http.GetFromJsonAsync<List<DisputeView>>("/api/disputes"))!);
+        Assert.Equal((200_000L, 150_000L, 50_000L), (mine.Refund.Micros, mine.FromSeller.Micros, mine.FromPlatform.Micros));
+        Assert.True((await _app.AuditAsync()).Passed);
+    }
+
+    [Fact]
     public async Task Full_refund_reverses_the_seller_and_platform_shares_and_the_note_reaches_both_parties()
     {
         var (buyer, seller, admin, id) = await EndedAsync();

@@ -210,7 +210,24 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 
         d.RefundBooked = true;
         d.Version++;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The admin list finished this refund at the same moment (its key moved the money once): keep the split
+            // of whichever call booked it, never a 500.
+            db.Entry(d).State = EntityState.Detached;
+            if (result.Status == TransferStatus.Completed)
+            {
+                await db.Set<Dispute>().Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.FromSellerMicros, split.FromSeller.Value)
+                    .SetProperty(x => x.FromPlatformMicros, split.FromPlatform.Value)
+                    .SetProperty(x => x.FromLossesMicros, split.FromLosses.Value)
+                    .SetProperty(x => x.RefundBooked, true), ct);
+            }
+        }
     }
 
     private async Task BookPendingAsync(CancellationToken ct)
