@@ -39,6 +39,9 @@ public static class ObservabilityFeature
         services.AddScoped<SystemStatus>();
         services.AddScoped<ISignInObserver, SignInMetrics>();
         services.AddSingleton<HubConnectionMetrics>();
+
+        // One instance: a clock that never ticks turns unhealthy counting from the first check, not from each.
+        services.AddSingleton<MeterClockHealthCheck>();
         services.AddSignalR(o => o.AddFilter<HubConnectionMetrics>());
 
         // Every log line carries the trace (and span) it was written in; the JSON console writes them with the scopes.

@@ -39,7 +39,8 @@ public sealed class SystemFiguresRefresher(
     {
         var figuresEvery = TimeSpan.FromSeconds(options.Value.FiguresSeconds);
         var chainEvery = TimeSpan.FromSeconds(options.Value.ChainFiguresSeconds);
-        var nextChain = DateTimeOffset.MinValue;
+        // The chain waits one round: starting the app asks the node nothing more than it did.
+        var nextChain = time.GetUtcNow() + figuresEvery;
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,8 +1,11 @@
+using System.Net;
+using System.Text.Json;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Observability;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meterchat.IntegrationTests.Observability;
@@ -60,6 +63,20 @@ internal static class ObservedApp
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, text);
         return PrometheusText.Parse(text);
+    }
+
+    /// <summary>/health/ready as Prometheus reads it: the status code, the overall status and each check's.</summary>
+    public static async Task<((HttpStatusCode, string), Dictionary<string, string>)> ReadyAsync(WebApplicationFactory<Program> app)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
+        request.Headers.Authorization = new("Bearer", Token);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
+        return ((response.StatusCode, json.RootElement.GetProperty("status").GetString()!), checks);
     }
 
     private static async Task ReportAsync(MeterClock clock, AppFactory app, Guid id)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Meterchat.DevChain;
 using Meterchat.IntegrationTests.Deposits;
 using Meterchat.IntegrationTests.Infrastructure;
@@ -32,13 +31,13 @@ public sealed class ReadinessTests
             })));
         var d = new DepositsDriver(app, owner);
         await d.Watcher.ProcessAvailableBlocksAsync();
-        var (fine, fineChecks) = await ReadyAsync(app);
+        var (fine, fineChecks) = await ObservedApp.ReadyAsync(app);
 
         d.Blocks(d.Chain.Options.SolidityLag + 30); // 30 solidified blocks the watcher has not scanned
-        var (behind, behindChecks) = await ReadyAsync(app);
+        var (behind, behindChecks) = await ObservedApp.ReadyAsync(app);
 
         flaky!.Down = true;
-        var (down, downChecks) = await ReadyAsync(app);
+        var (down, downChecks) = await ObservedApp.ReadyAsync(app);
         using var client = app.CreateClient();
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
         var balancer = await client.GetAsync(new Uri("/health", UriKind.Relative));
@@ -52,18 +51,5 @@ public sealed class ReadinessTests
         Assert.Equal("Healthy", downChecks["database"]);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, balancer.StatusCode);
-    }
-
-    private static async Task<((HttpStatusCode, string), Dictionary<string, string>)> ReadyAsync(WebApplicationFactory<Program> app)
-    {
-        using var client = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
-        request.Headers.Authorization = new("Bearer", ObservedApp.Token);
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        using var json = JsonDocument.Parse(body);
-        var checks = json.RootElement.GetProperty("checks").EnumerateArray()
-            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString()!);
-        return ((response.StatusCode, json.RootElement.GetProperty("status").GetString()!), checks);
     }
 }
