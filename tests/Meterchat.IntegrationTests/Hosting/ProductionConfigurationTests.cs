@@ -70,6 +70,12 @@ public class ProductionConfigurationTests
 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
             Assert.IsType<RelayMediaEvidence>(factory.Services.GetRequiredService<IMediaEvidence>());
+
+            // HSTS in Production, on HTTPS responses only (RFC 6797: never over plain HTTP).
+            using var https = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://meterchat.example") });
+            var secure = await https.GetAsync(new Uri("/health", UriKind.Relative));
+            Assert.Contains("max-age=31536000", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+            Assert.False(health.Headers.Contains("Strict-Transport-Security"));
         }
         finally
         {
