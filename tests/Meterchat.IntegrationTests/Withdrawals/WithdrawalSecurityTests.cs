@@ -55,6 +55,11 @@ public sealed class WithdrawalSecurityTests(WithdrawalsApp app) : IClassFixture<
         Assert.Equal(AuthProblems.StepUpRequired, await tokenOnly.ProblemTypeAsync());
         Assert.Equal(AuthProblems.StepUpFailed, await wrong.ProblemTypeAsync());
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+
+        // A withdrawal to an address not in the book adds it, so it needs the password too.
+        var other = TronAddress.FromPublicKey(TronKey.Generate().PublicKey).ToBase58();
+        var implicitAdd = await seller.Http.PostAsJsonAsync("/api/withdrawals", new { amount = "10", address = other });
+        Assert.Equal(AuthProblems.StepUpRequired, await implicitAdd.ProblemTypeAsync());
         await seller.Http.WaitForMailAsync(seller.Email, m => m.Subject.Contains("payout address was added", StringComparison.Ordinal));
     }
 

@@ -82,8 +82,9 @@ public sealed class WithdrawalsApp : AppFactory
         return address;
     }
 
+    /// <summary>A withdrawal as a script asks for it; the password is the step-up should the address be new.</summary>
     public static Task<HttpResponseMessage> RequestAsync(Seller seller, string amount, TronAddress to, string? code = null, string? unit = null) =>
-        seller.Http.PostAsJsonAsync("/api/withdrawals", new { amount, address = to.ToBase58(), unit, twoFactorCode = code });
+        seller.Http.PostAsJsonAsync("/api/withdrawals", new { amount, address = to.ToBase58(), unit, twoFactorCode = code, password = AccountsApi.Password });
 
     /// <summary>Enough blocks for everything pending to be solidified.</summary>
     public void Solidify() => Blocks(Chain.Options.SolidityLag + 1);
