@@ -78,8 +78,19 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseUrls("http://127.0.0.1:0");
+
+        // Mailed links use Mail:PublicBaseUrl only (never the Host header), so the port is chosen before start.
+        var address = $"http://127.0.0.1:{FreePort()}";
+        builder.UseUrls(address);
+        builder.UseSetting("Mail:PublicBaseUrl", address);
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
