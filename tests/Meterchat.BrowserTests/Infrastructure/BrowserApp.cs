@@ -28,6 +28,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         "--disable-gpu",
     ];
 
+    // Chosen before start: mailed links use Mail:PublicBaseUrl only (never the Host header), so it must name this port.
+    private readonly int _port = FreePort();
+
     private IPlaywright? _playwright;
 
     public TestDatabase Database { get; } = TestDatabase.Create();
@@ -38,7 +41,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        UseKestrel(0);
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, _port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
@@ -78,11 +81,8 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-
-        // Mailed links use Mail:PublicBaseUrl only (never the Host header), so the port is chosen before start.
-        var address = $"http://127.0.0.1:{FreePort()}";
-        builder.UseUrls(address);
-        builder.UseSetting("Mail:PublicBaseUrl", address);
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Mail:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
     }
