@@ -28,6 +28,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         "--disable-gpu",
     ];
 
+    // Chosen before start: mailed links use Mail:PublicBaseUrl only (never the Host header), so it must name this port.
+    private readonly int _port = FreePort();
+
     private IPlaywright? _playwright;
 
     public TestDatabase Database { get; } = TestDatabase.Create();
@@ -41,7 +44,7 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        UseKestrel(0);
+        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, _port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
@@ -94,7 +97,15 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseUrls("http://127.0.0.1:0");
+        builder.UseSetting("Mail:PublicBaseUrl", $"http://127.0.0.1:{_port}");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("Database:ConnectionString", Database.ConnectionString);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
