@@ -22,6 +22,7 @@ public static class AccountsFeature
         services.AddOptions<MailOptions>()
             .Configure(o => o.Delivery = MailOptionsValidator.OutboxAllowed(environment) ? MailDelivery.Outbox : MailDelivery.Smtp)
             .BindConfiguration(MailOptions.Section)
+            .PostConfigure(o => o.PublicBaseUrl ??= DevelopmentSiteUrl(builder.Configuration, environment))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
@@ -99,6 +100,22 @@ public static class AccountsFeature
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Outside Production an unset public address falls back to the operator's own listening address (<c>urls</c>),
+    /// never to a request's Host header; Production requires it to be set (ProductionConfiguration).
+    /// </summary>
+    private static string? DevelopmentSiteUrl(IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (environment.IsProduction())
+        {
+            return null;
+        }
+
+        var first = (configuration["urls"] ?? "http://localhost:5080").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        return first?.Replace("://*", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal);
     }
 
     /// <summary>The dev outbox (page and API) exists only in Development and Testing with outbox delivery.</summary>

@@ -5,6 +5,7 @@ using Meterchat.Observability.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
@@ -32,7 +33,7 @@ public static class ObservabilityFeature
         services.AddOptions<HealthThresholds>().BindConfiguration(HealthThresholds.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(ObservabilityOptions.Section).Get<ObservabilityOptions>() ?? new ObservabilityOptions();
 
-        services.AddSingleton<MeterchatMetrics>();
+        services.TryAddSingleton<MeterchatMetrics>();
         services.AddSingleton<MetricsAccess>();
         services.AddSingleton<SystemFiguresRefresher>();
         services.AddHostedService(sp => sp.GetRequiredService<SystemFiguresRefresher>());

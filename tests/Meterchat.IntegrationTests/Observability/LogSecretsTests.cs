@@ -67,7 +67,7 @@ public sealed class LogSecretsTests
         Assert.True((await app.Services.GetRequiredService<ILedger>().TransferAsync(TransferRequest.Move(
             $"test:earnings:{me.Id}", TransferKind.Adjustment, AccountRef.PlatformRevenue, AccountRef.Earnings(me.Id), Micros.ParseUsdt("30")))).Succeeded);
         var to = TronAddress.FromPublicKey(TronKey.Generate().PublicKey).ToBase58();
-        Assert.True((await seller.PostAsJsonAsync("/api/withdrawals/addresses", new { address = to, label = "mine" })).IsSuccessStatusCode);
+        Assert.True((await seller.PostAsJsonAsync("/api/withdrawals/addresses", new { address = to, label = "mine", password })).IsSuccessStatusCode);
         app.Time.Advance(TimeSpan.FromSeconds(2));
         Assert.True((await seller.PostAsJsonAsync("/api/withdrawals", new { amount = "20", address = to })).IsSuccessStatusCode);
         var sender = app.Services.GetRequiredService<PayoutSender>();
@@ -78,10 +78,9 @@ public sealed class LogSecretsTests
 
         var lines = app.Logs.Lines;
         Assert.NotEmpty(lines);
-        foreach (var (name, secret) in secrets.Append(new("password", password)))
+        foreach (var secret in secrets.Values.Append(password))
         {
             Assert.DoesNotContain(lines, l => l.Contains(secret, StringComparison.OrdinalIgnoreCase));
-            Assert.True(name.Length > 0);
         }
     }
 

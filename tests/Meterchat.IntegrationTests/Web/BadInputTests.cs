@@ -83,7 +83,7 @@ public sealed class BadInputTests(WithdrawalsApp app) : IClassFixture<Withdrawal
     {
         var seller = await app.CreateSellerAsync();
         var address = TronAddress.FromPublicKey(TronKey.Generate().PublicKey).ToBase58();
-        Assert.Equal(HttpStatusCode.OK, (await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address, label = "short" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address, label = "short", password = AccountsApi.Password })).StatusCode);
 
         foreach (var label in new[] { new string('l', 81), new string('l', 1_000_000) })
         {
