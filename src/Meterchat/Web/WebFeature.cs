@@ -59,8 +59,13 @@ public static class WebFeature
     {
         // The load balancer's probe: the database only (/health/ready asks every dependency, Observability/).
         app.MapHealthChecks("/health", new() { Predicate = c => c.Name == "database" }).AllowAnonymous();
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs").AllowAnonymous();
+        // The API's map is a convenience for developers and integrators, not for strangers: off in Production unless chosen.
+        if (app.Configuration.GetValue("Web:PublishApiDocs", !app.Environment.IsProduction()))
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference("/api/docs").AllowAnonymous();
+        }
+
         app.MapRazorPages();
         return app;
     }

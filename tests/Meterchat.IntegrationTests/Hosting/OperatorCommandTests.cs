@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text.Json;
+using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Tron.Crypto;
@@ -34,6 +36,30 @@ public sealed class OperatorCommandTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Admin_create_prints_a_password_once_that_signs_in_as_an_admin()
+    {
+        var db = TestDatabase.Create();
+        var email = AccountsApi.NewEmail("operator");
+        Dictionary<string, string> store = new() { ["Database__Provider"] = db.Provider, ["Database__ConnectionString"] = db.ConnectionString };
+
+        var created = await RunAsync(["admin", "create", "--email", email], store);
+        var again = await RunAsync(["admin", "create", "--email", email], store);
+
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var password = System.Text.RegularExpressions.Regex.Match(created.Output, @"password:\s+(\S+)").Groups[1].Value;
+        Assert.NotEmpty(password);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("exists already", again.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, again.ToString(), StringComparison.Ordinal);
+
+        await using var app = await AppProcess.StartAsync(db);
+        using var http = new HttpClient { BaseAddress = app.Address };
+        var tokens = await http.LoginForTokensAsync(email, password);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", tokens.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/admin/audit")).StatusCode);
     }
 
     [Fact]

@@ -76,6 +76,10 @@ public class ProductionConfigurationTests
             var secure = await https.GetAsync(new Uri("/health", UriKind.Relative));
             Assert.Contains("max-age=31536000", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
             Assert.False(health.Headers.Contains("Strict-Transport-Security"));
+
+            // The API's map is not published in Production unless Web:PublishApiDocs says so.
+            Assert.Equal(HttpStatusCode.NotFound, (await https.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await https.GetAsync(new Uri("/api/docs", UriKind.Relative))).StatusCode);
         }
         finally
         {
