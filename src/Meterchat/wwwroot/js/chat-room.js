@@ -63,8 +63,8 @@ function minutes(seconds) {
 
 function stateText(status) {
   switch (status.state) {
-    case "Live": return "Live – billing";
-    case "Paused": return status.peerDropped ? `Paused – the ${other}'s connection dropped` : "Paused – waiting for video both ways";
+    case "Live": return role === "Buyer" ? "Live – billing" : "Live – earning";
+    case "Paused": return status.peerDropped ? `Paused – ${other} offline` : "Paused – waiting for video";
     case "Accepted":
     case "Connecting": return "Connecting…";
     default: return status.state;
@@ -188,8 +188,13 @@ async function offer() {
 }
 
 hub.on("PeerJoined", () => { if (role === "Buyer" && !ended) offer(); });
+// The hub tells the other party we joined before our Join call returns, so their offer can arrive before we know the
+// ICE servers and policy: signaling waits for the first join (else an answer under "all" skips the relay).
+let markJoined;
+const joinedOnce = new Promise((resolve) => { markJoined = resolve; });
 hub.on("Signal", async (kind, payload) => {
   const { id, data } = JSON.parse(payload);
+  await joinedOnce;
   try {
     if (kind === "offer") {
       offerId = id;
@@ -222,6 +227,7 @@ async function join() {
   iceServers = joined.iceServers;
   iceTransportPolicy = joined.iceTransportPolicy ?? "all";
   selfDown = false;
+  markJoined();
   onStatus(joined.status);
   if (role === "Buyer" && joined.peerPresent) await offer();
 }
