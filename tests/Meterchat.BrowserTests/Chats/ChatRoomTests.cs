@@ -47,19 +47,57 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         await buyer.WaitForFunctionAsync("() => Number(document.getElementById('chat-room').dataset.units) >= 1", null, new() { Timeout = 10_000 });
         Assert.NotEqual("0:00.0", await buyer.Locator("#m-time").TextContentAsync());
 
-        // The seller goes offline: the meter pauses and stops counting.
+        // Video first, and a meter that reads on one line per value, at desktop and phone width, for both parties.
+        await seller.WaitForFunctionAsync("() => /[1-9]/.test(document.getElementById('m-earned').textContent)", null, new() { Timeout = 10_000 });
+        foreach (var (page, who) in new[] { (buyer, "buyer"), (seller, "seller") })
+        {
+            await AssertMeterOnOneLineAsync(page);
+            await ScreenshotAsync(page, $"chat-room-1280{(who == "buyer" ? "" : "-seller")}.png");
+            await page.SetViewportSizeAsync(390, 844);
+            await AssertMeterOnOneLineAsync(page);
+            await AssertInViewportWithoutScrollingAsync(page, "#remote-video", ".meter-panel", "#end");
+            await ScreenshotAsync(page, $"chat-room-390{(who == "buyer" ? "" : "-seller")}.png");
+        }
+
+        Assert.Matches(@"^\d+(\.\d+)? tokens$", await buyer.Locator("#m-balance").TextContentAsync());
+        Assert.Equal("Minutes left (balance)", await buyer.Locator("#m-left-label").TextContentAsync());
+        Assert.Equal("20 tokens/min", await seller.Locator("#m-rate").TextContentAsync());
+
+        // The seller goes offline: the meter pauses and stops counting; the buyer is told why and for how long it waits.
         await seller.Context.SetOfflineAsync(true);
         await seller.EvaluateAsync("() => window.meterchatRoom.hub.stop()");
         await WaitStateAsync(buyer, "Paused");
         var unitsPaused = await UnitsAsync(buyer);
+        var banner = buyer.Locator("#room-banner");
+        await banner.WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        var first = await banner.TextContentAsync();
+        Assert.Matches("^The seller's connection dropped — billing is paused — waiting [01]:[0-5][0-9] for them to come back$", first);
+        Assert.Equal("Paused – seller offline", await buyer.Locator("#m-state").TextContentAsync());
+        await AssertMeterOnOneLineAsync(buyer);
+        Assert.Equal("Your connection dropped — reconnecting…", await seller.Locator("#room-banner").TextContentAsync());
+        await ScreenshotAsync(buyer, "chat-room-390-dropped.png");
+        await buyer.WaitForFunctionAsync("text => document.getElementById('room-banner').textContent !== text", first, new() { Timeout = 5_000 });
+        Assert.True(string.CompareOrdinal(await banner.TextContentAsync(), first) < 0, "the grace counts down");
         await Task.Delay(4000);
         Assert.Equal(unitsPaused, await UnitsAsync(buyer));
 
-        // Back online: the seller rejoins, the buyer offers again, the meter resumes.
+        // Back online: the seller rejoins, the buyer offers again, the meter resumes and the banners clear.
         await seller.Context.SetOfflineAsync(false);
         await seller.EvaluateAsync("() => window.meterchatRoom.rejoin()");
         await WaitStateAsync(buyer, "Live", 25_000);
         await buyer.WaitForFunctionAsync($"() => Number(document.getElementById('chat-room').dataset.units) > {unitsPaused}", null, new() { Timeout = 10_000 });
+        Assert.True(await banner.IsHiddenAsync());
+        Assert.True(await seller.Locator("#room-banner").IsHiddenAsync());
+
+        // The buyer drops: the seller is told the same way, and it clears when the buyer is back.
+        await buyer.Context.SetOfflineAsync(true);
+        await buyer.EvaluateAsync("() => window.meterchatRoom.hub.stop()");
+        await seller.Locator("#room-banner").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
+        Assert.Matches("^The buyer's connection dropped — billing is paused — waiting [01]:[0-5][0-9] for them to come back$", await seller.Locator("#room-banner").TextContentAsync());
+        await buyer.Context.SetOfflineAsync(false);
+        await buyer.EvaluateAsync("() => window.meterchatRoom.rejoin()");
+        await WaitStateAsync(seller, "Live", 25_000);
+        await seller.Locator("#room-banner").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
 
         await buyer.ClickAsync("#end");
         foreach (var page in new[] { buyer, seller })
@@ -76,7 +114,7 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(Micros.FromUsdt(1) - charged, await ledger.GetBalanceAsync(AccountRef.Wallet(buyerId)));
         Assert.Equal(new Micros(15_000) * units, await ledger.GetBalanceAsync(AccountRef.Earnings(sellerId)));
         Assert.Equal(charged.ToTokensString(), (await buyer.Locator("#receipt-rows dd").Nth(3).TextContentAsync())?.Trim());
-        Assert.Equal(1, (await sessions.LoadAsync(id))!.Pauses);
+        Assert.Equal(2, (await sessions.LoadAsync(id))!.Pauses);
 
         await buyer.Context.CloseAsync();
         await seller.Context.CloseAsync();
@@ -109,6 +147,43 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("form button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>Each live meter value (and the state line) is exactly one line tall: nothing wraps per character.</summary>
+    private static async Task AssertMeterOnOneLineAsync(IPage page)
+    {
+        var wrapped = await page.EvaluateAsync<string[]>(
+            """
+            () => [...document.querySelectorAll('.meter dd, #m-state')].filter(el => {
+              const style = getComputedStyle(el);
+              const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+              const height = el.getBoundingClientRect().height;
+              return !(height > 0 && height < 2 * line);
+            }).map(el => `${el.id}: ${el.getBoundingClientRect().height}px "${el.textContent}"`)
+            """);
+        Assert.Empty(wrapped);
+    }
+
+    /// <summary>The elements are wholly inside the viewport with the page scrolled to the top.</summary>
+    private static async Task AssertInViewportWithoutScrollingAsync(IPage page, params string[] selectors)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var viewport = page.ViewportSize!;
+        foreach (var selector in selectors)
+        {
+            var box = await page.Locator(selector).BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.Y >= 0 && box.X + box.Width <= viewport.Width && box.Y + box.Height <= viewport.Height,
+                $"{selector} at ({box.X}, {box.Y}) {box.Width}×{box.Height} is outside {viewport.Width}×{viewport.Height}");
+        }
+    }
+
+    /// <summary>Saved with the test results (TestResults/screens next to the test binaries) for a person to look at.</summary>
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screens");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
     }
 
     private static async Task WaitStateAsync(IPage page, string state, float timeout = 15_000) =>

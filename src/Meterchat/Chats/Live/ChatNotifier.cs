@@ -19,6 +19,7 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Metercha
         Micros? balance = null;
         double? secondsLeft = null;
         string? warning = null;
+        string? limitedBy = null;
         if (party == Party.Buyer && live.Wallet is { } wallet)
         {
             balance = wallet;
@@ -26,6 +27,7 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Metercha
             if (outlook.LiveTimeLeft != TimeSpan.MaxValue)
             {
                 secondsLeft = outlook.LiveTimeLeft.TotalSeconds;
+                limitedBy = outlook.LimitedBy == EndReason.SpendingLimitReached ? "SpendingLimit" : "Balance";
                 if (session.State == ChatState.Live && outlook.LiveTimeLeft <= session.Meter.Options.Warning)
                 {
                     warning = outlook.LimitedBy == EndReason.SpendingLimitReached
@@ -35,6 +37,9 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Metercha
             }
         }
 
+        // The other party's hub link or heartbeat is down: that is why the meter paused, and the grace is running.
+        var other = session.Evidence[party == Party.Buyer ? Party.Seller : Party.Buyer];
+        var peerDropped = session.State == ChatState.Paused && !(other.HubConnected && other.HeartbeatFresh);
         return new ChatStatus(
             live.Id,
             party.ToString(),
@@ -50,7 +55,12 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Metercha
             balance?.Value,
             balance?.ToTokensString(),
             secondsLeft,
-            warning);
+            warning,
+            session.Terms.Rate.TokensPerMinute,
+            party == Party.Seller ? session.Terms.Split.Times(session.UnitsCharged).Seller.ToTokensString() : null,
+            limitedBy,
+            peerDropped,
+            session.ReconnectDeadline);
     }
 
     public async Task StatusAsync(LiveSession live, DateTimeOffset now)

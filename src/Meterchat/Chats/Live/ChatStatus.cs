@@ -2,7 +2,10 @@ namespace Meterchat.Chats.Live;
 
 /// <summary>
 /// The live panel's data. <see cref="LiveSeconds"/> is the billed live time at <see cref="ServerNow"/>; while
-/// <see cref="Running"/> the browser animates it forward. Balance, minutes left and the warning are the buyer's only.
+/// <see cref="Running"/> the browser animates it forward. Balance, minutes left, what limits them and the warning
+/// are the buyer's only; <see cref="EarnedTokens"/> (the seller's share so far) is the seller's only. While paused
+/// because the other party's link is down, <see cref="PeerDropped"/> is set and <see cref="ReconnectDeadline"/> says
+/// when the session ends unless they come back (the frozen terms' reconnect grace), for the page's countdown.
 /// </summary>
 public sealed record ChatStatus(
     Guid SessionId,
@@ -19,4 +22,9 @@ public sealed record ChatStatus(
     long? BalanceMicros,
     string? BalanceTokens,
     double? SecondsLeft,
-    string? Warning);
+    string? Warning,
+    int RateTokensPerMinute,
+    string? EarnedTokens,
+    string? LimitedBy,
+    bool PeerDropped,
+    DateTimeOffset? ReconnectDeadline);

@@ -1,4 +1,5 @@
-// The chat room: WebRTC between the two parties, signaling and media reports over the hub, the live meter panel.
+// The chat room: WebRTC between the two parties, signaling and media reports over the hub, the live meter panel,
+// and the banner over the video that explains a dropped link (ours, or the other party's with the grace countdown).
 // The server meters; this page only reports what it sees (every 2 s, also the heartbeat) and shows the pushes.
 const root = document.getElementById("chat-room");
 const sessionId = root.dataset.session;
@@ -48,22 +49,71 @@ function format(seconds) {
 
 function tokens(micros) { return (micros / 10000).toFixed(2).replace(/\.?0+$/, ""); }
 
+const other = role === "Buyer" ? "seller" : "buyer";
+let grace = null; // { until (performance.now() ms) } while the other party's dropped link has a reconnect grace running
+let selfDown = false; // our own hub connection is reconnecting
+
+// .NET writes 7 fractional digits; Date.parse is only specified for 3.
+function serverTime(iso) { return Date.parse(iso.replace(/(\.\d{3})\d+/, "$1")); }
+
+function minutes(seconds) {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function stateText(status) {
+  switch (status.state) {
+    case "Live": return role === "Buyer" ? "Live – billing" : "Live – earning";
+    case "Paused": return status.peerDropped ? `Paused – ${other} offline` : "Paused – waiting for video";
+    case "Accepted":
+    case "Connecting": return "Connecting…";
+    default: return status.state;
+  }
+}
+
 function onStatus(status) {
   shown = { liveSeconds: status.liveSeconds, running: status.running, at: performance.now() };
-  $("m-state").textContent = status.state === "Live" ? "Live: billing" : status.state === "Paused" ? "Paused: not billing" : status.state;
-  $("m-charged").textContent = status.tokensCharged;
+  $("m-state").textContent = stateText(status);
+  if ($("m-charged")) $("m-charged").textContent = `${status.tokensCharged} tokens`;
+  if ($("m-earned") && status.earnedTokens != null) $("m-earned").textContent = `${status.earnedTokens} tokens`;
+  if ($("m-rate")) $("m-rate").textContent = `${status.rateTokensPerMinute} tokens/min`;
   if ($("m-balance") && status.balanceTokens != null) $("m-balance").textContent = `${status.balanceTokens} tokens`;
-  if ($("m-left")) $("m-left").textContent = status.secondsLeft == null ? "–" : (status.secondsLeft / 60).toFixed(1);
+  if ($("m-left")) {
+    $("m-left").textContent = status.secondsLeft == null ? "–" : `${(status.secondsLeft / 60).toFixed(1)} min`;
+    $("m-left-label").textContent = status.limitedBy === "SpendingLimit" ? "Minutes left (spending limit)"
+      : status.limitedBy === "Balance" ? "Minutes left (balance)" : "Minutes left";
+  }
   const warning = $("meter-warning");
   warning.textContent = status.warning ?? "";
   warning.hidden = !status.warning;
+  // The grace countdown runs from the server's clock: the deadline less the server's now, from the moment of this push.
+  grace = status.peerDropped && status.reconnectDeadline
+    ? { until: performance.now() + (serverTime(status.reconnectDeadline) - serverTime(status.serverNow)) }
+    : null;
   root.dataset.state = status.state;
   root.dataset.units = status.units;
   paint();
 }
 
+// The banner over the video: our own link first (nothing else is current while it is down), then the other party's.
+function paintBanner() {
+  const banner = $("room-banner");
+  if (!banner) return;
+  let text = "";
+  if (ended) text = "";
+  else if (selfDown) text = "Your connection dropped — reconnecting…";
+  else if (grace) {
+    const left = (grace.until - performance.now()) / 1000;
+    text = `The ${other}'s connection dropped — billing is paused — waiting ${minutes(left)} for them to come back`;
+  }
+  if (banner.textContent !== text) banner.textContent = text;
+  banner.hidden = !text;
+  root.dataset.banner = selfDown ? "self" : grace ? "peer" : "";
+}
+
 // The timer moves between pushes from the server's figure; the server pushes only on changes and units.
 function paint() {
+  paintBanner();
   if (!shown) return;
   const extra = shown.running ? (performance.now() - shown.at) / 1000 : 0;
   $("m-time").textContent = format(shown.liveSeconds + extra);
@@ -97,6 +147,7 @@ function showReceipt(r) {
   root.dataset.units = r.units;
   document.dispatchEvent(new CustomEvent("meterchat:ended", { detail: r }));
   $("m-state").textContent = "Ended";
+  grace = null;
   shown = shown && { ...shown, running: false, liveSeconds: r.liveSeconds };
   paint();
   for (const b of ["mute", "camera", "end"]) $(b).disabled = true;
@@ -137,8 +188,13 @@ async function offer() {
 }
 
 hub.on("PeerJoined", () => { if (role === "Buyer" && !ended) offer(); });
+// The hub tells the other party we joined before our Join call returns, so their offer can arrive before we know the
+// ICE servers and policy: signaling waits for the first join (else an answer under "all" skips the relay).
+let markJoined;
+const joinedOnce = new Promise((resolve) => { markJoined = resolve; });
 hub.on("Signal", async (kind, payload) => {
   const { id, data } = JSON.parse(payload);
+  await joinedOnce;
   try {
     if (kind === "offer") {
       offerId = id;
@@ -170,12 +226,18 @@ async function join() {
   const joined = await hub.invoke("Join", sessionId);
   iceServers = joined.iceServers;
   iceTransportPolicy = joined.iceTransportPolicy ?? "all";
+  selfDown = false;
+  markJoined();
   onStatus(joined.status);
   if (role === "Buyer" && joined.peerPresent) await offer();
 }
 // For tests and debugging: the hub, the current peer connection, and a manual rejoin after hub.stop().
 window.meterchatRoom = { hub, get pc() { return pc; }, rejoin: async () => { await hub.start(); await join(); } };
+hub.onreconnecting(() => { selfDown = true; paint(); });
 hub.onreconnected(() => join().catch((e) => showError(`Could not rejoin the chat: ${e.message}`)));
+hub.onclose(() => { if (!ended) { selfDown = true; paint(); } });
+window.addEventListener("offline", () => { selfDown = true; paint(); });
+window.addEventListener("online", () => { selfDown = hub.state !== signalR.HubConnectionState.Connected; paint(); });
 
 // Every 2 s: is the peer connection up, and are the other side's video frames still being decoded?
 async function report() {
