@@ -78,8 +78,10 @@ public class ProductionConfigurationTests
             Assert.False(health.Headers.Contains("Strict-Transport-Security"));
 
             // The API's map is not published in Production unless Web:PublishApiDocs says so.
-            Assert.Equal(HttpStatusCode.NotFound, (await https.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await https.GetAsync(new Uri("/api/docs", UriKind.Relative))).StatusCode);
+            // Unmapped, the paths fall to the sign-in like any unknown path (302 for pages, 401 under /api).
+            using var stranger = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://meterchat.example"), AllowAutoRedirect = false });
+            Assert.Equal(HttpStatusCode.Redirect, (await stranger.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync(new Uri("/api/docs", UriKind.Relative))).StatusCode);
         }
         finally
         {
