@@ -123,7 +123,7 @@ public static class AccountsFeature
         services.GetRequiredService<IOptions<MailOptions>>().Value.Delivery == MailDelivery.Outbox
         && MailOptionsValidator.OutboxAllowed(services.GetRequiredService<IHostEnvironment>());
 
-    private static void Apply(IdentityOptions identity, AccountsOptions accounts)
+    internal static void Apply(IdentityOptions identity, AccountsOptions accounts)
     {
         identity.User.RequireUniqueEmail = true;
         identity.SignIn.RequireConfirmedAccount = false; // sign-in works before verification; money waits for it

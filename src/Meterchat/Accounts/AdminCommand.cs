@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Meterchat.Accounts;
 
@@ -20,20 +21,24 @@ internal static class AdminCommand
                 return 2;
             }
 
-            var builder = WebApplication.CreateBuilder();
+            var builder = Cli.OperatorHost.CreateBuilder();
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.AddData();
-            builder.AddAccounts();
             builder.Services.AddSingleton(TimeProvider.System);
-            await using var app = builder.Build();
-            await app.MigrateDatabaseAsync();
-            await using var scope = app.Services.CreateAsyncScope();
+
+            // The account store alone: the web parts of AddAccounts (links, mail, auth schemes) need a web host.
+            builder.Services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.Section);
+            builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((identity, accounts) => AccountsFeature.Apply(identity, accounts.Value));
+            builder.Services.AddIdentityCore<AppUser>()
+                .AddRoles<IdentityRole>()
+                .AddEntityFrameworkStores<AppDbContext>()
+                .AddUserManager<AppUserManager>()
+                .AddPasswordValidator<CommonPasswordValidator>();
+            using var host = builder.Build();
+            await host.MigrateDatabaseAsync();
+            await using var scope = host.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.All.Where(r => !roles.RoleExistsAsync(r).GetAwaiter().GetResult()))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await RoleSetup.EnsureAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
             if (await users.FindByEmailAsync(address) is not null)
             {

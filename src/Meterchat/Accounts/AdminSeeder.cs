@@ -14,18 +14,7 @@ internal sealed class AdminSeeder(IServiceScopeFactory scopes, IOptions<Accounts
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                var created = await roles.CreateAsync(new IdentityRole(role));
-                if (!created.Succeeded)
-                {
-                    throw new InvalidOperationException($"Could not create role {role}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
-                }
-            }
-        }
+        await RoleSetup.EnsureAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)

@@ -8,42 +8,9 @@ public sealed class SystemStatus(HealthCheckService health, MeterchatMetrics met
     public async Task<SystemStatusView> ReadAsync(CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
-        var f = metrics.Figures;
-        return new SystemStatusView(
-            time.GetUtcNow(),
-            HealthReportJson.Of(report),
-            f.At,
-            f.SessionsByState,
-            f.ClaimsPending,
-            f.PayoutsByStatus,
-            f.OldestWaitingPayoutSeconds,
-            f.PayoutsPendingMicros,
-            f.PayoutsRequestedLastHourMicros,
-            f.LiabilitiesMicros,
-            f.ChainAt,
-            f.HotWalletUsdtMicros,
-            f.HotWalletTrxSun,
-            f.ReservesMicros,
-            f.ReservesSurplusMicros,
-            metrics.BlocksBehind);
+        return new SystemStatusView(time.GetUtcNow(), HealthReportJson.Of(report), metrics.Figures, metrics.BlocksBehind);
     }
 }
 
-/// <summary>Amounts in µUSDT (integers), TRX in sun; null: not read yet.</summary>
-public sealed record SystemStatusView(
-    DateTimeOffset At,
-    HealthReportJson Health,
-    DateTimeOffset? FiguresAt,
-    IReadOnlyDictionary<string, long> SessionsByState,
-    long ClaimsPending,
-    IReadOnlyDictionary<string, long> PayoutsByStatus,
-    long OldestWaitingPayoutSeconds,
-    long PayoutsPendingMicros,
-    long PayoutsRequestedLastHourMicros,
-    long LiabilitiesMicros,
-    DateTimeOffset? ChainFiguresAt,
-    long? HotWalletUsdtMicros,
-    long? HotWalletTrxSun,
-    long? ReservesMicros,
-    long? ReservesSurplusMicros,
-    long? WatcherBlocksBehind);
+/// <summary>The checks as of <paramref name="At"/>, the figures as last read (their own times inside); null: not read yet.</summary>
+public sealed record SystemStatusView(DateTimeOffset At, HealthReportJson Health, SystemFigures Figures, long? WatcherBlocksBehind);

@@ -27,7 +27,8 @@ public sealed class SystemPageTests(AppFactory app) : IClassFixture<AppFactory>
         var checks = json.RootElement.GetProperty("health").GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("database", checks);
         Assert.Contains("meter-clock", checks);
-        Assert.True(json.RootElement.TryGetProperty("liabilitiesMicros", out _));
+        Assert.True(json.RootElement.GetProperty("figures").TryGetProperty("liabilitiesMicros", out _));
+        Assert.True(json.RootElement.GetProperty("figures").TryGetProperty("reservesSurplusMicros", out _));
     }
 
     [Fact]

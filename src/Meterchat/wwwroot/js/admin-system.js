@@ -42,19 +42,20 @@ function draw(v) {
   });
   document.getElementById('checks').replaceChildren(...rows);
   document.getElementById('checked-at').textContent = v.at;
-  const s = v.sessionsByState;
+  const f = v.figures;
+  const s = f.sessionsByState;
   set('live', s.live ?? 0);
   set('waiting-sessions', `${s.paused ?? 0} / ${s.connecting ?? 0} / ${s.requested ?? 0}`);
   set('behind', v.watcherBlocksBehind ?? '—');
-  set('claims', v.claimsPending);
-  set('payouts', `${Object.values(v.payoutsByStatus).reduce((a, b) => a + b, 0)} (${usdt(v.payoutsPendingMicros)})`);
-  set('oldest', `${Math.floor(v.oldestWaitingPayoutSeconds / 60)} min`);
-  set('last-hour', usdt(v.payoutsRequestedLastHourMicros));
-  set('hot', `${usdt(v.hotWalletUsdtMicros)}, ${v.hotWalletTrxSun === null ? '—' : Math.floor(v.hotWalletTrxSun / 1000000)} TRX`);
-  set('liabilities', usdt(v.liabilitiesMicros));
-  set('surplus', usdt(v.reservesSurplusMicros));
-  document.getElementById('figures-at').textContent = v.figuresAt ?? '—';
-  document.getElementById('chain-at').textContent = v.chainFiguresAt ?? '—';
+  set('claims', f.claimsPending);
+  set('payouts', `${Object.values(f.payoutsByStatus).reduce((a, b) => a + b, 0)} (${usdt(f.payoutsPendingMicros)})`);
+  set('oldest', `${Math.floor(f.oldestWaitingPayoutSeconds / 60)} min`);
+  set('last-hour', usdt(f.payoutsRequestedLastHourMicros));
+  set('hot', `${usdt(f.hotWalletUsdtMicros)}, ${f.hotWalletTrxSun === null ? '—' : Math.floor(f.hotWalletTrxSun / 1000000)} TRX`);
+  set('liabilities', usdt(f.liabilitiesMicros));
+  set('surplus', usdt(f.reservesSurplusMicros));
+  document.getElementById('figures-at').textContent = f.at ?? '—';
+  document.getElementById('chain-at').textContent = f.chainAt ?? '—';
 }
 
 async function refresh() {
