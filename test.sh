@@ -40,6 +40,7 @@ echo "== promtool"
 (cd deploy/prometheus && promtool check rules meterchat-alerts.yml && promtool test rules meterchat-alerts.test.yml \
   && promtool check config --syntax-only prometheus.yml) || status=1
 run tron tests/Meterchat.Tron.Tests || status=1
+run devchain tests/Meterchat.DevChain.Tests || status=1
 run unit tests/Meterchat.Tests || status=1
 run integration-sqlite tests/Meterchat.IntegrationTests MC_TEST_DB=sqlite || status=1
 run integration-postgres tests/Meterchat.IntegrationTests MC_TEST_DB=postgres || status=1

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Meterchat.DevChain;
 using Meterchat.Tron.Node;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 public sealed class DevChainFaucetTests : IDisposable
 {

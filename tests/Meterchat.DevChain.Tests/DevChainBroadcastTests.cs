@@ -2,7 +2,7 @@ using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Meterchat.Tron.Transactions;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 /// <summary>What the dev chain refuses at broadcast, with java-tron's codes.</summary>
 public sealed class DevChainBroadcastTests : IDisposable

@@ -7,7 +7,7 @@ using Meterchat.Tron.Transactions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 /// <summary>A dev chain on a fake clock, stepped by hand, with a node client talking to it in memory.</summary>
 internal sealed class TestChain : IDisposable

@@ -2,7 +2,7 @@ using Meterchat.DevChain;
 using Meterchat.Tron.Node;
 using Meterchat.Tron.Transactions;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 public sealed class DevChainPersistenceTests : IDisposable
 {

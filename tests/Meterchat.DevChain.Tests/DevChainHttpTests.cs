@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 /// <summary>The dev chain served by ASP.NET (MapDevChain) on a loopback port, and its JSON shapes.</summary>
 public sealed class DevChainHttpTests : IAsyncLifetime

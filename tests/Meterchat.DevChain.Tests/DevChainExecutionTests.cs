@@ -3,7 +3,7 @@ using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Meterchat.Tron.Transactions;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 /// <summary>What executing transfers does: balances, the real Transfer log, failures without logs, energy burned.</summary>
 public sealed class DevChainExecutionTests : IDisposable

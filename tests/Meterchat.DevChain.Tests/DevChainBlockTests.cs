@@ -5,7 +5,7 @@ using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Meterchat.Tron.Transactions;
 
-namespace Meterchat.Tron.Tests.DevChain;
+namespace Meterchat.DevChain.Tests;
 
 /// <summary>Blocks: ids, chaining, the solidified head's lag, expiry in the pending pool.</summary>
 public sealed class DevChainBlockTests : IDisposable
