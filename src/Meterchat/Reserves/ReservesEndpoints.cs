@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
+using Meterchat.Admin;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Reserves;
@@ -38,9 +39,9 @@ public static class ReservesEndpoints
         };
     }
 
-    private static async Task<Results<Created<SnapshotView>, ProblemHttpResult>> Take(ReservesSnapshots snapshots, CancellationToken ct)
+    private static async Task<Results<Created<SnapshotView>, ProblemHttpResult>> Take(ClaimsPrincipal user, ReservesSnapshots snapshots, CancellationToken ct)
     {
-        var outcome = await snapshots.TakeAsync(ReservesSnapshots.AdminTrigger, ct);
+        var outcome = await snapshots.TakeForAdminAsync(AdminActor.From(user), ct);
         return outcome.Snapshot is { } taken
             ? TypedResults.Created($"/api/reserves?snapshot={taken.Id}", taken)
             : TypedResults.Problem(

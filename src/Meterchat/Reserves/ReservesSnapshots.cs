@@ -1,4 +1,5 @@
 using System.Globalization;
+using Meterchat.Admin;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
@@ -21,12 +22,14 @@ public sealed class ReservesSnapshots(
     ITronNode node,
     HotWallet wallet,
     ReservesTreeCache cache,
+    AdminAuditLog audit,
     TimeProvider time,
     IOptions<ReservesOptions> options,
     ILogger<ReservesSnapshots> logger)
 {
     public const string ScheduleTrigger = "schedule";
     public const string AdminTrigger = "admin";
+    public const string SnapshotAction = "reserves.snapshot";
 
     private const int LeafBatch = 5_000;
 
@@ -53,6 +56,18 @@ public sealed class ReservesSnapshots(
         {
             Running.Release();
         }
+    }
+
+    /// <summary>A snapshot an admin asked for (button or API), recorded in the audit log when published.</summary>
+    public async Task<SnapshotOutcome> TakeForAdminAsync(AdminActor admin, CancellationToken ct)
+    {
+        var outcome = await TakeAsync(AdminTrigger, ct);
+        if (outcome.Snapshot is { } taken)
+        {
+            await audit.RecordAsync(admin, SnapshotAction, $"snapshot:{taken.Id}", "", new { taken.BlockNumber, taken.RootHash, taken.Users }, ct);
+        }
+
+        return outcome;
     }
 
     public async Task<IReadOnlyList<SnapshotView>> ListAsync(CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Text;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Encoding;
 
@@ -11,8 +10,8 @@ public class TronMessageTests
     [Fact]
     public void The_hash_is_keccak_of_the_prefix_the_byte_length_and_the_message()
     {
-        var body = Encoding.UTF8.GetBytes(Message);
-        var expected = Keccak256.Hash([.. "\x19TRON Signed Message:\n"u8, .. Encoding.ASCII.GetBytes(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. body]);
+        var body = System.Text.Encoding.UTF8.GetBytes(Message);
+        var expected = Keccak256.Hash([.. "\x19TRON Signed Message:\n"u8, .. System.Text.Encoding.ASCII.GetBytes(body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)), .. body]);
 
         Assert.Equal(Hex.ToHex(expected), Hex.ToHex(TronMessage.Hash(Message)));
         Assert.NotEqual(Message.Length, body.Length);
