@@ -4,6 +4,7 @@ using System.Text.Json;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.IntegrationTests.Infrastructure;
+using Meterchat.Reserves;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Transactions;
@@ -98,10 +99,10 @@ public sealed class OperatorCommandTests
     public async Task Verify_liabilities_passes_a_sound_proof_and_names_what_fails_without_a_stack_trace()
     {
         using var hot = TronKey.Generate();
-        var leaves = Enumerable.Range(0, 5).Select(i => new Reserves.LiabilityLeaf($"user-{i}", Reserves.LeafSalt.For(new byte[32], $"user-{i}"), i * 1_000_000L)).ToArray();
-        var tree = Reserves.MerkleSumTree.Build(leaves);
-        var message = Reserves.ReservesSnapshots.MessageFor(DateTimeOffset.UnixEpoch, 7, tree.Count, tree.Total, tree.Total, tree.RootHex, hot.Address.ToBase58());
-        var file = new Reserves.LiabilityProofFile(Reserves.LiabilityProofFile.CurrentFormat, 1, DateTimeOffset.UnixEpoch, 7, tree.RootHex, tree.Total,
+        var leaves = Enumerable.Range(0, 5).Select(i => new LiabilityLeaf($"user-{i}", LeafSalt.For(new byte[32], $"user-{i}"), i * 1_000_000L)).ToArray();
+        var tree = MerkleSumTree.Build(leaves);
+        var message = ReservesSnapshots.MessageFor(DateTimeOffset.UnixEpoch, 7, tree.Count, tree.Total, tree.Total, tree.RootHex, hot.Address.ToBase58());
+        var file = new LiabilityProofFile(LiabilityProofFile.CurrentFormat, 1, DateTimeOffset.UnixEpoch, 7, tree.RootHex, tree.Total,
             hot.Address.ToBase58(), message, TronMessage.Sign(message, hot), 3_000_000, 0, 0, tree.Prove("user-3")!);
         var good = Path.Combine(Path.GetTempPath(), $"meterchat-proof-{Guid.NewGuid():N}.json");
         var tampered = Path.Combine(Path.GetTempPath(), $"meterchat-proof-{Guid.NewGuid():N}.json");
