@@ -119,7 +119,7 @@ public sealed class OperatorCommandTests
             var missing = await RunAsync(["verify-liabilities", "--proof", good + ".missing", "--root", "zz"]);
 
             Assert.True(pass.ExitCode == 0, pass.ToString());
-            Assert.Contains("PASS  Account user-3 with 3 USDT is in the tree", pass.Output, StringComparison.Ordinal);
+            Assert.Contains("PASS  Account user-3 with 3.00 USDT is in the tree", pass.Output, StringComparison.Ordinal);
             Assert.Contains($"signed by the hot wallet {hot.Address.ToBase58()}", pass.Output, StringComparison.Ordinal);
             foreach (var failed in new[] { otherRoot, changed, notJson, missing })
             {
