@@ -163,10 +163,12 @@ public sealed class ReservesSnapshots(
             Trigger = trigger,
         };
 
+        // Leaves go in batches with change detection off: a million tracked entities would cost more than the tree.
         var previousTracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Add(snapshot);
             await db.SaveChangesAsync(ct);
             foreach (var batch in leaves.Chunk(LeafBatch))
@@ -183,8 +185,11 @@ public sealed class ReservesSnapshots(
 
             await transaction.CommitAsync(ct);
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = previousTracking;
+        }
 
-        db.ChangeTracker.AutoDetectChangesEnabled = previousTracking;
         cache.Put(snapshot.Id, tree);
         logger.LogInformation("Reserves snapshot {Snapshot} at block {Block}: {Users} users, liabilities {Liabilities} µUSDT, reserves {Reserves} µUSDT, root {Root} ({Trigger})",
             snapshot.Id, block.Number, tree.Count, tree.Total, held.Value, tree.RootHex, trigger);
