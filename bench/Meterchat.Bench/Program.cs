@@ -27,6 +27,8 @@ internal static class Program
                 return 0;
             case "meter":
                 return await MeterLoad.RunAsync(args[1..]);
+            case "reserves":
+                return Reserves.SnapshotTreeLoad.Run(args[1..]);
             case "cluster":
                 return await ClusterLoad.RunAsync(args[1..]);
             default:

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.IntegrationTests.Infrastructure;
+using Meterchat.Reserves;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Transactions;
@@ -91,6 +92,51 @@ public sealed class OperatorCommandTests
         finally
         {
             File.Delete(json);
+        }
+    }
+
+    [Fact]
+    public async Task Verify_liabilities_passes_a_sound_proof_and_names_what_fails_without_a_stack_trace()
+    {
+        using var hot = TronKey.Generate();
+        var leaves = Enumerable.Range(0, 5).Select(i => new LiabilityLeaf($"user-{i}", LeafSalt.For(new byte[32], $"user-{i}"), i * 1_000_000L)).ToArray();
+        var tree = MerkleSumTree.Build(leaves);
+        var message = ReservesSnapshots.MessageFor(DateTimeOffset.UnixEpoch, 7, tree.Count, tree.Total, tree.Total, tree.RootHex, hot.Address.ToBase58());
+        var file = new LiabilityProofFile(LiabilityProofFile.CurrentFormat, 1, DateTimeOffset.UnixEpoch, 7, tree.RootHex, tree.Total,
+            hot.Address.ToBase58(), message, TronMessage.Sign(message, hot), 3_000_000, 0, 0, tree.Prove("user-3")!);
+        var good = Path.Combine(Path.GetTempPath(), $"meterchat-proof-{Guid.NewGuid():N}.json");
+        var tampered = Path.Combine(Path.GetTempPath(), $"meterchat-proof-{Guid.NewGuid():N}.json");
+        var garbage = Path.Combine(Path.GetTempPath(), $"meterchat-proof-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(good, JsonSerializer.Serialize(file, JsonSerializerOptions.Web));
+        await File.WriteAllTextAsync(tampered, JsonSerializer.Serialize(file with { Proof = file.Proof with { Balance = 4_000_000 } }, JsonSerializerOptions.Web));
+        await File.WriteAllTextAsync(garbage, "{ not json");
+        try
+        {
+            var pass = await RunAsync(["verify-liabilities", "--proof", good, "--root", tree.RootHex]);
+            var otherRoot = await RunAsync(["verify-liabilities", "--proof", good, "--root", new string('a', 64)]);
+            var changed = await RunAsync(["verify-liabilities", "--proof", tampered, "--root", tree.RootHex]);
+            var notJson = await RunAsync(["verify-liabilities", "--proof", garbage, "--root", tree.RootHex]);
+            var missing = await RunAsync(["verify-liabilities", "--proof", good + ".missing", "--root", "zz"]);
+
+            Assert.True(pass.ExitCode == 0, pass.ToString());
+            Assert.Contains("PASS  Account user-3 with 3.00 USDT is in the tree", pass.Output, StringComparison.Ordinal);
+            Assert.Contains($"signed by the hot wallet {hot.Address.ToBase58()}", pass.Output, StringComparison.Ordinal);
+            foreach (var failed in new[] { otherRoot, changed, notJson, missing })
+            {
+                Assert.True(failed.ExitCode == 1, failed.ToString());
+                Assert.DoesNotContain("   at ", failed.ToString(), StringComparison.Ordinal);
+            }
+
+            Assert.Contains("not to the published root aaaa", otherRoot.Error, StringComparison.Ordinal);
+            Assert.Contains("FAIL", changed.Error, StringComparison.Ordinal);
+            Assert.Contains("is not a proof file", notJson.Error, StringComparison.Ordinal);
+            Assert.Contains("No such file", missing.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(good);
+            File.Delete(tampered);
+            File.Delete(garbage);
         }
     }
 

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
+using Meterchat.Reserves;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,11 +10,14 @@ namespace Meterchat.Pages.Admin;
 
 /// <summary>Hot wallet balances, liabilities against reserves, payouts waiting, chain costs, and the sweep.</summary>
 [Authorize(Policy = AccountPolicies.Admin)]
-public sealed class TreasuryModel(Treasury treasury) : PageModel
+public sealed class TreasuryModel(Treasury treasury, ReservesSnapshots snapshots) : PageModel
 {
     public TreasuryView? View { get; private set; }
 
     public SweepResult? Swept { get; private set; }
+
+    /// <summary>The outcome of "Publish a snapshot now": the snapshot, or why none was taken.</summary>
+    public SnapshotOutcome? Snapshot { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => View = await treasury.ViewAsync(ct);
 
@@ -27,6 +31,14 @@ public sealed class TreasuryModel(Treasury treasury) : PageModel
         }
 
         Swept = result;
+        View = await treasury.ViewAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Publishes a proof-of-reserves snapshot now (the same as the hourly job); refused while one is running.</summary>
+    public async Task<IActionResult> OnPostSnapshotAsync(CancellationToken ct)
+    {
+        Snapshot = await snapshots.TakeForAdminAsync(AdminActor.From(User), ct);
         View = await treasury.ViewAsync(ct);
         return Page();
     }

@@ -1,0 +1,75 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Meterchat.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReservesSnapshots : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ReservesSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    BlockNumber = table.Column<long>(type: "bigint", nullable: false),
+                    Users = table.Column<int>(type: "integer", nullable: false),
+                    Liabilities = table.Column<long>(type: "bigint", nullable: false),
+                    Reserves = table.Column<long>(type: "bigint", nullable: false),
+                    RootHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HotWallet = table.Column<string>(type: "character varying(34)", maxLength: 34, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Signature = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
+                    Trigger = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReservesSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReservesLeaves",
+                columns: table => new
+                {
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Wallet = table.Column<long>(type: "bigint", nullable: false),
+                    Earnings = table.Column<long>(type: "bigint", nullable: false),
+                    Held = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReservesLeaves", x => new { x.SnapshotId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_ReservesLeaves_ReservesSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "ReservesSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReservesSnapshots_At",
+                table: "ReservesSnapshots",
+                column: "At");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ReservesLeaves");
+
+            migrationBuilder.DropTable(
+                name: "ReservesSnapshots");
+        }
+    }
+}
