@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Meterchat.Chats.Retention;
+using Meterchat.Data;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authorization;
 
@@ -24,14 +24,14 @@ public static class ChatEndpoints
             return Results.NoContent();
         }).DisableAntiforgery();
 
-        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, Meter meter, IMediaEvidence media, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
-            if (await PartyAsync(store, id, user, ct) is null)
+            if (await PartyAsync(store, id, user, ct) is not { } party)
             {
                 return NotYours();
             }
 
-            return Results.Ok(await SessionReceipts.ForAsync(store, id, time.GetUtcNow(), ct));
+            return Results.Ok(await PartyReceipts.ForAsync(store, db, id, party, time.GetUtcNow(), ct));
         });
 
         group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, CancellationToken ct) =>
