@@ -12,6 +12,7 @@ public static class LedgerFeature
         services.TryAddSingleton<MeterchatMetrics>();
         services.AddSingleton<ILedger, SqlLedger>();
         services.AddScoped<LedgerAuditor>();
+        services.AddSingleton<BalancePush>();
         return services;
     }
 }

@@ -34,22 +34,8 @@ public static class ChatEndpoints
             return Results.Ok(await PartyReceipts.ForAsync(store, db, id, party, time.GetUtcNow(), ct));
         });
 
-        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, CancellationToken ct) =>
-        {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var rows = await store.ListForUserAsync(userId, 100, ct);
-            return Results.Ok(rows.Select(r => new
-            {
-                r.Id,
-                Role = r.BuyerId == userId ? "Buyer" : "Seller",
-                State = r.State.ToString(),
-                EndReason = r.EndReason?.ToString(),
-                r.CreatedAt,
-                r.EndedAt,
-                r.UnitsCharged,
-                r.RateTokensPerMinute,
-            }));
-        });
+        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, AppDbContext db, CancellationToken ct) =>
+            Results.Ok(await ChatHistory.ForAsync(store, db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, 100, ct)));
     }
 
     /// <summary>The caller's part in the session, or null when it is not theirs (or does not exist).</summary>

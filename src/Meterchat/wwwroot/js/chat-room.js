@@ -76,6 +76,9 @@ function onStatus(status) {
   if ($("m-earned") && status.earnedTokens != null) $("m-earned").textContent = `${status.earnedTokens} tokens`;
   if ($("m-rate")) $("m-rate").textContent = `${status.rateTokensPerMinute} tokens/min`;
   if ($("m-balance") && status.balanceTokens != null) $("m-balance").textContent = `${status.balanceTokens} tokens`;
+  // The header follows the meter: the buyer's wallet comes with each push; the seller's earnings are read on a new unit.
+  if (status.balanceTokens != null) window.meterchat?.showWallet?.(status.balanceTokens);
+  if (role === "Seller" && status.units !== Number(root.dataset.units)) window.meterchat?.refreshBalance?.();
   if ($("m-left")) {
     $("m-left").textContent = status.secondsLeft == null ? "–" : `${(status.secondsLeft / 60).toFixed(1)} min`;
     $("m-left-label").textContent = status.limitedBy === "SpendingLimit" ? "Minutes left (spending limit)"
