@@ -65,6 +65,10 @@ public class ReceiptWordsTests
     }
 
     [Fact]
+    public void A_sentence_starts_with_a_capital_when_the_other_party_has_no_name() =>
+        Assert.Equal("The seller ended the chat", ReceiptWords.Ended(ChatState.Ended, EndReason.SellerLeft, Party.Buyer, "the seller"));
+
+    [Fact]
     public void A_failed_session_without_a_reason_reads_from_its_state() =>
         Assert.StartsWith("The video never connected", ReceiptWords.Ended(ChatState.Failed, null, Party.Buyer, "Anna"), StringComparison.Ordinal);
 

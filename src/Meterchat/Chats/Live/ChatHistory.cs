@@ -32,7 +32,7 @@ public static class ChatHistory
         return [.. rows.Select(r =>
         {
             var viewer = r.BuyerId == userId ? Party.Buyer : Party.Seller;
-            var other = viewer == Party.Buyer ? names.GetValueOrDefault(r.SellerId) ?? "The seller" : Sellers.ChatRequests.BuyerName(r.BuyerId);
+            var other = viewer == Party.Buyer ? names.GetValueOrDefault(r.SellerId) ?? "the seller" : Sellers.ChatRequests.BuyerName(r.BuyerId);
             var charged = new TokenRate(r.RateTokensPerMinute).UnitPrice * r.UnitsCharged;
             return new HistoryLine(
                 r.Id,

@@ -26,5 +26,5 @@ public static class PartyReceipts
 
     /// <summary>The seller's display name, or a neutral word when the profile is gone.</summary>
     public static async Task<string> SellerNameAsync(AppDbContext db, string sellerId, CancellationToken ct) =>
-        await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == sellerId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "The seller";
+        await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == sellerId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "the seller";
 }

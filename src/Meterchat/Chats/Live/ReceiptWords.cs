@@ -49,7 +49,7 @@ public static class ReceiptWords
     public static string Ended(ChatState state, EndReason? reason, Party viewer, string other)
     {
         var buyer = viewer == Party.Buyer;
-        return (reason ?? ReasonOf(state)) switch
+        var sentence = (reason ?? ReasonOf(state)) switch
         {
             EndReason.Declined => buyer ? $"{other} declined your request" : "You declined the request",
             EndReason.Expired => buyer ? $"{other} did not answer in time" : "The request expired before you answered",
@@ -64,6 +64,7 @@ public static class ReceiptWords
             EndReason.BillingFault => "A billing fault on our side ended the chat; the admins were told",
             _ => "The chat is over",
         };
+        return string.Concat(char.ToUpperInvariant(sentence[0]).ToString(), sentence[1..]);
     }
 
     /// <summary>What became of the money, as the viewer reads it: the refund is the outcome of a refunded chat.</summary>
