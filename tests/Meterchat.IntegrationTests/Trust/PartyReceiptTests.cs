@@ -4,6 +4,8 @@ using Meterchat.Chats.Live;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.Ledger;
 using Meterchat.Trust.Tips;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Meterchat.IntegrationTests.Trust;
 
@@ -66,4 +68,37 @@ public sealed class PartyReceiptTests : IAsyncLifetime
         Assert.StartsWith("Refunded in full: ", mine.Outcome, StringComparison.Ordinal);
         Assert.Equal(Micros.FromUsdt(1), await _app.BalanceAsync(AccountRef.Wallet(buyer.Id)));
     }
+
+    [Fact]
+    public async Task A_tip_pushes_both_parties_their_new_balances_and_the_history_names_the_other_party()
+    {
+        var buyer = await _app.UserAsync("buyer");
+        var seller = await _app.SellerAsync("Anna");
+        await _app.DepositAsync(buyer.Id, Micros.FromUsdt(1));
+        var id = await _app.EndedSessionAsync(buyer, seller, TimeSpan.FromSeconds(60));
+        await using var sellerHub = BalanceHub(seller.Token);
+        var pushed = new TaskCompletionSource<BalancesResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+        sellerHub.On<BalancesResponse>(nameof(IBalanceClient.Balances), b => pushed.TrySetResult(b));
+        await sellerHub.StartAsync();
+
+        (await buyer.Http.PostAsJsonAsync($"/api/chats/{id}/tips", new TipInput("2", "t2"))).EnsureSuccessStatusCode();
+
+        var balances = await pushed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((await _app.BalanceAsync(AccountRef.Earnings(seller.Id))).Value, balances.Earnings.Micros);
+        var lines = (await buyer.Http.GetFromJsonAsync<List<HistoryLine>>("/api/chats"))!;
+        var line = Assert.Single(lines);
+        Assert.Equal((id, "Buyer", "Anna", "You ended the chat", false, (string?)null), (line.Id, line.Role, line.OtherParty, line.Summary, line.Refunded, line.Dispute));
+        Assert.Equal(ReceiptWords.Tokens(new Micros(20_000 * line.UnitsCharged)), line.Tokens);
+        var theirs = Assert.Single((await seller.Http.GetFromJsonAsync<List<HistoryLine>>("/api/chats"))!);
+        Assert.Equal(("Seller", $"{theirs.OtherParty} ended the chat"), (theirs.Role, theirs.Summary));
+    }
+
+    private HubConnection BalanceHub(string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(_app.Server.BaseAddress, Meterchat.Ledger.BalanceHub.Path), o =>
+        {
+            o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
+            o.Transports = HttpTransportType.LongPolling;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+        })
+        .Build();
 }
