@@ -91,6 +91,12 @@ public sealed class PartyReceiptTests : IAsyncLifetime
         Assert.Equal(ReceiptWords.Tokens(new Micros(20_000 * line.UnitsCharged)), line.Tokens);
         var theirs = Assert.Single((await seller.Http.GetFromJsonAsync<List<HistoryLine>>("/api/chats"))!);
         Assert.Equal(("Seller", $"{theirs.OtherParty} ended the chat"), (theirs.Role, theirs.Summary));
+
+        // The Earnings page sums today's chat share and tips from the ledger (one grouped query on either database).
+        var earnings = await seller.Http.GetStringAsync(new Uri("/earnings", UriKind.Relative));
+        var share = ReceiptWords.Tokens(new Micros(15_000 * line.UnitsCharged));
+        Assert.Contains($"id=\"earned-chats\">{share} · ", earnings, StringComparison.Ordinal);
+        Assert.Contains("id=\"earned-tips\">1.5 tokens · 0.015 USDT", earnings, StringComparison.Ordinal);
     }
 
     private HubConnection BalanceHub(string token) => new HubConnectionBuilder()
