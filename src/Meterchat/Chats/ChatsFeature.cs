@@ -32,7 +32,7 @@ public static class ChatsFeature
             o.Events.OnMessageReceived = async context =>
             {
                 await previous(context);
-                if (context.Token is null && context.Request.Path.StartsWithSegments(ChatHub.Path)
+                if (context.Token is null && (context.Request.Path.StartsWithSegments(ChatHub.Path) || context.Request.Path.StartsWithSegments(Ledger.BalanceHub.Path))
                     && context.Request.Query["access_token"] is { Count: > 0 } token)
                 {
                     context.Token = token.ToString();

@@ -13,7 +13,7 @@ namespace Meterchat.Deposits;
 /// one ledger transfer per row, key <c>deposit:{txid}:{log}</c>, once the address's final uncredited total
 /// reaches the minimum. Every step is idempotent, so claims, the watcher and other instances may race.
 /// </summary>
-public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptionsMonitor<DepositOptions> options, ILogger<DepositBook> logger, MeterchatMetrics metrics)
+public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider time, IOptionsMonitor<DepositOptions> options, ILogger<DepositBook> logger, MeterchatMetrics metrics, BalancePush push)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
@@ -132,6 +132,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         }
 
         await tx.CommitAsync(ct);
+        await push.ChangedAsync(mine.Select(d => d.UserId), ct);
         return mine;
     }
 

@@ -10,6 +10,7 @@ public static class LedgerEndpoints
         var me = app.MapGroup("/api/me").RequireAuthorization().WithTags("Ledger");
         me.MapGet("/balances", GetBalances).WithSummary("The signed-in user's wallet, earnings and held balances.");
         me.MapGet("/history", GetHistory).WithSummary("The signed-in user's ledger movements, newest first.");
+        app.MapHub<BalanceHub>(BalanceHub.Path);
         app.MapGet("/api/admin/audit", GetAudit).RequireAuthorization(p => p.RequireRole("admin")).WithTags("Admin")
             .WithSummary("The ledger audit: invariants and proof of reserves.");
         return app;

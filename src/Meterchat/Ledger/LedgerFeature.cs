@@ -13,6 +13,7 @@ public static class LedgerFeature
         services.AddSingleton<ILedger, SqlLedger>();
         services.AddScoped<LedgerAuditor>();
         services.AddScoped<UserLiabilities>();
+        services.AddSingleton<BalancePush>();
         return services;
     }
 }

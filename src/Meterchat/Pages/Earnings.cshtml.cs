@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
+using Meterchat.Admin.Dashboard;
+using Meterchat.Chats;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Withdrawals;
@@ -13,7 +15,7 @@ namespace Meterchat.Pages;
 
 /// <summary>The seller's earnings: balances, the withdrawal form with its fees, the address book, the history.</summary>
 [Authorize(Policy = AccountPolicies.VerifiedEmail)]
-public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptionsMonitor<WithdrawalsOptions> options) : PageModel
+public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptionsMonitor<WithdrawalsOptions> options, MeterSource meter) : PageModel
 {
     [BindProperty]
     public string Amount { get; set; } = "";
@@ -41,6 +43,25 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
     public IReadOnlyList<PayoutAddress> AddressBook { get; private set; } = [];
 
     public WithdrawalsOptions Options => options.CurrentValue;
+
+    /// <summary>The platform's commission on chats and tips requested now (admin settings), in basis points.</summary>
+    public int CommissionBasisPoints => meter.Current.Options.CommissionBasisPoints;
+
+    /// <summary>The last 30 UTC days: chat share and tips credited per day.</summary>
+    public IReadOnlyList<EarningsDay> Days { get; private set; } = [];
+
+    public long TipsMicros => Days.Sum(d => d.TipMicros);
+
+    public long ChatMicros => Days.Sum(d => d.ChatMicros);
+
+    public BarChart Chart => new(
+        "earnings-chart",
+        "Earnings per day (tokens)",
+        $"Your share of chats and your tips per UTC day over the last {EarningsDays.DayCount} days, ending today.",
+        [.. Days.Select(d => d.Day.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture))],
+        [new ChartSeries("Chats", "series-a", [.. Days.Select(d => d.ChatMicros)]), new ChartSeries("Tips", "series-b", [.. Days.Select(d => d.TipMicros)])],
+        m => new Micros(m).ToTokensString(),
+        LabelEvery: 7);
 
     public DateTimeOffset Now => time.GetUtcNow();
 
@@ -86,5 +107,6 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
         Balances = await ledger.GetBalancesAsync(id, ct);
         History = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
         AddressBook = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        Days = await EarningsDays.ForAsync(db, id, time.GetUtcNow(), ct);
     }
 }

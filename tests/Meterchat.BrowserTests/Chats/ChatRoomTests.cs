@@ -22,6 +22,13 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var buyerId = await UserAsync("buyer", out var buyerEmail);
         var sellerId = await UserAsync("seller", out var sellerEmail);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A seller, so the header shows their withdrawable earnings beside the wallet.
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.AddToRoleAsync((await users.FindByIdAsync(sellerId))!, Roles.Seller)).Succeeded);
+        }
+
         var ledger = app.Services.GetRequiredService<ILedger>();
         await ledger.TransferAsync(TransferRequest.Move($"deposit:test:{buyerId}", TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(buyerId), Micros.FromUsdt(1)));
         var sessions = app.Services.GetRequiredService<IChatSessions>();
@@ -60,6 +67,15 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         Assert.Matches(@"^\d+(\.\d+)? tokens$", await buyer.Locator("#m-balance").TextContentAsync());
+
+        // The header balance moves with every charged unit: the buyer's wallet falls, the seller's earnings rise.
+        var walletShown = await HeaderAsync(buyer, "wallet");
+        var earningsShown = await HeaderAsync(seller, "earnings");
+        Assert.NotEqual("100", walletShown);
+        await buyer.WaitForFunctionAsync($"() => document.querySelector('[data-balance=wallet]').textContent !== '{walletShown}'", null, new() { Timeout = 15_000 });
+        await seller.WaitForFunctionAsync($"() => document.querySelector('[data-balance=earnings]').textContent !== '{earningsShown}'", null, new() { Timeout = 15_000 });
+        Assert.True(decimal.Parse(await HeaderAsync(buyer, "wallet"), System.Globalization.CultureInfo.InvariantCulture) < decimal.Parse(walletShown, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(decimal.Parse(await HeaderAsync(seller, "earnings"), System.Globalization.CultureInfo.InvariantCulture) > decimal.Parse(earningsShown, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("Minutes left (balance)", await buyer.Locator("#m-left-label").TextContentAsync());
         Assert.Equal("20 tokens/min", await seller.Locator("#m-rate").TextContentAsync());
 
@@ -100,20 +116,39 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         await seller.Locator("#room-banner").WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 5_000 });
 
         await buyer.ClickAsync("#end");
+
+        // The room becomes the receipt, in each party's words: no video, no dead buttons.
         foreach (var page in new[] { buyer, seller })
         {
-            await page.Locator("#receipt").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 10_000 });
-            Assert.Equal("BuyerLeft", await page.Locator("#receipt-rows dd").First.TextContentAsync());
+            await page.Locator("#receipt").WaitForAsync(new() { State = WaitForSelectorState.Visible, Timeout = 15_000 });
+            Assert.Equal(0, await page.Locator("video").CountAsync());
+            Assert.Equal(0, await page.Locator("button:disabled:visible").CountAsync());
         }
 
+        Assert.Equal("You ended the chat.", await buyer.Locator("[data-r=ended]").TextContentAsync());
+        Assert.Matches(@"^Buyer \w{6} ended the chat\.$", await seller.Locator("[data-r=ended]").TextContentAsync());
         var row = (await sessions.FindAsync(id))!;
-        var units = await UnitsAsync(buyer);
-        Assert.Equal(row.UnitsCharged, units);
-        Assert.True(units > unitsPaused);
+        var units = row.UnitsCharged;
         var charged = new Micros(20_000) * units;
+        var earned = new Micros(15_000) * units;
+        Assert.Equal($"You paid {charged.ToTokensString()} tokens ({charged.ToUsdtString()} USDT).", await buyer.Locator("[data-r=outcome]").TextContentAsync());
+        Assert.Equal($"You earned {earned.ToTokensString()} tokens ({earned.ToUsdtString()} USDT).", await seller.Locator("[data-r=outcome]").TextContentAsync());
+        Assert.Contains("2 pauses", await buyer.Locator("[data-r=pauses]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("(25 %)", await buyer.Locator("#receipt-rows").TextContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("BuyerLeft", await buyer.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        foreach (var (page, who) in new[] { (buyer, "buyer"), (seller, "seller") })
+        {
+            await page.SetViewportSizeAsync(1280, 900);
+            await ScreenshotAsync(page, $"chat-ended-1280{(who == "buyer" ? "" : "-seller")}.png");
+            await page.SetViewportSizeAsync(390, 844);
+            await ScreenshotAsync(page, $"chat-ended-390{(who == "buyer" ? "" : "-seller")}.png", fullPage: true);
+        }
+
+        Assert.True(units > unitsPaused);
         Assert.Equal(Micros.FromUsdt(1) - charged, await ledger.GetBalanceAsync(AccountRef.Wallet(buyerId)));
-        Assert.Equal(new Micros(15_000) * units, await ledger.GetBalanceAsync(AccountRef.Earnings(sellerId)));
-        Assert.Equal(charged.ToTokensString(), (await buyer.Locator("#receipt-rows dd").Nth(3).TextContentAsync())?.Trim());
+        Assert.Equal(earned, await ledger.GetBalanceAsync(AccountRef.Earnings(sellerId)));
+        Assert.Equal((Micros.FromUsdt(1) - charged).ToTokensString(), await HeaderAsync(buyer, "wallet"));
+        Assert.Equal(earned.ToTokensString(), await HeaderAsync(seller, "earnings"));
         Assert.Equal(2, (await sessions.LoadAsync(id))!.Pauses);
 
         await buyer.Context.CloseAsync();
@@ -179,12 +214,15 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     /// <summary>Saved with the test results (TestResults/screens next to the test binaries) for a person to look at.</summary>
-    private static async Task ScreenshotAsync(IPage page, string name)
+    private static async Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screens");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = fullPage });
     }
+
+    private static async Task<string> HeaderAsync(IPage page, string kind) =>
+        (await page.Locator($"[data-balance={kind}]").TextContentAsync())!.Trim();
 
     private static async Task WaitStateAsync(IPage page, string state, float timeout = 15_000) =>
         await page.WaitForFunctionAsync($"() => document.getElementById('chat-room').dataset.state === '{state}'", null, new() { Timeout = timeout });

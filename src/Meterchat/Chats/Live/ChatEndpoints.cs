@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Meterchat.Chats.Retention;
+using Meterchat.Data;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authorization;
 
@@ -24,32 +24,18 @@ public static class ChatEndpoints
             return Results.NoContent();
         }).DisableAntiforgery();
 
-        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, Meter meter, IMediaEvidence media, TimeProvider time, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, AppDbContext db, TimeProvider time, CancellationToken ct) =>
         {
-            if (await PartyAsync(store, id, user, ct) is null)
+            if (await PartyAsync(store, id, user, ct) is not { } party)
             {
                 return NotYours();
             }
 
-            return Results.Ok(await SessionReceipts.ForAsync(store, id, time.GetUtcNow(), ct));
+            return Results.Ok(await PartyReceipts.ForAsync(store, db, id, party, time.GetUtcNow(), ct));
         });
 
-        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, CancellationToken ct) =>
-        {
-            var userId = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
-            var rows = await store.ListForUserAsync(userId, 100, ct);
-            return Results.Ok(rows.Select(r => new
-            {
-                r.Id,
-                Role = r.BuyerId == userId ? "Buyer" : "Seller",
-                State = r.State.ToString(),
-                EndReason = r.EndReason?.ToString(),
-                r.CreatedAt,
-                r.EndedAt,
-                r.UnitsCharged,
-                r.RateTokensPerMinute,
-            }));
-        });
+        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, AppDbContext db, CancellationToken ct) =>
+            Results.Ok(await ChatHistory.ForAsync(store, db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, 100, ct)));
     }
 
     /// <summary>The caller's part in the session, or null when it is not theirs (or does not exist).</summary>

@@ -1,19 +1,16 @@
 using System.Security.Claims;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meterchat.Pages.Chat;
 
-/// <summary>The signed-in user's chats, as buyer or seller, newest first.</summary>
-public sealed class HistoryModel(IChatSessions store) : PageModel
+/// <summary>The signed-in user's chats, as buyer or seller, newest first: with whom, what happened, what it cost.</summary>
+public sealed class HistoryModel(IChatSessions store, AppDbContext db) : PageModel
 {
-    public string UserId { get; private set; } = "";
+    public IReadOnlyList<HistoryLine> Lines { get; private set; } = [];
 
-    public IReadOnlyList<ChatSessionRow> Sessions { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        UserId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        Sessions = await store.ListForUserAsync(UserId, 100, ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Lines = await ChatHistory.ForAsync(store, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, 100, ct);
 }

@@ -1,14 +1,14 @@
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
-using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meterchat.Pages.Chat;
 
-/// <summary>The call: both parties' video, the live meter, End, and the receipt once it is over. Party-only.</summary>
-public sealed class RoomModel(IChatSessions store, TimeProvider time) : PageModel
+/// <summary>The call: both parties' video, the live meter, End; once it is over, the receipt with tip, rating, dispute and report. Party-only.</summary>
+public sealed class RoomModel(IChatSessions store, AppDbContext db, TimeProvider time) : PageModel
 {
     public Guid SessionId { get; private set; }
 
@@ -16,8 +16,11 @@ public sealed class RoomModel(IChatSessions store, TimeProvider time) : PageMode
 
     public ChatSessionRow Row { get; private set; } = null!;
 
-    /// <summary>Set when the session is already over.</summary>
-    public ReceiptView? Receipt { get; private set; }
+    /// <summary>Set when the session is already over: the page is then the "after the chat" page.</summary>
+    public PartyReceipt? Receipt { get; private set; }
+
+    /// <summary>The other party as this viewer knows them: the seller's display name, or the buyer's short name.</summary>
+    public string OtherName { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -31,8 +34,11 @@ public sealed class RoomModel(IChatSessions store, TimeProvider time) : PageMode
         Row = (await store.FindAsync(id, ct))!;
         if (Row.State is ChatState.Ended or ChatState.Declined or ChatState.Expired or ChatState.Failed)
         {
-            Receipt = await SessionReceipts.ForAsync(store, id, time.GetUtcNow(), ct);
+            Receipt = await PartyReceipts.ForAsync(store, db, id, role, time.GetUtcNow(), ct);
         }
+
+        OtherName = Receipt?.OtherParty
+            ?? (role == Party.Buyer ? await PartyReceipts.SellerNameAsync(db, Row.SellerId, ct) : Meterchat.Sellers.ChatRequests.BuyerName(Row.BuyerId));
 
         return Page();
     }

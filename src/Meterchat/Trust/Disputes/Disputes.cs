@@ -14,7 +14,7 @@ namespace Meterchat.Trust.Disputes;
 /// full refund, partial refund or reject, with a note). A refund is ONE ledger transfer keyed <c>dispute:{id}</c>,
 /// split by <see cref="RefundSplit"/>; the decision and its audit row commit together before it.
 /// </summary>
-public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger ledger, AdminAuditLog audit, TimeProvider time, IOptions<TrustOptions> options)
+public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger ledger, AdminAuditLog audit, BalancePush push, TimeProvider time, IOptions<TrustOptions> options)
 {
     public static string TransferKey(long disputeId) => $"dispute:{disputeId}";
 
@@ -203,6 +203,7 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 
         if (result.Status == TransferStatus.Completed)
         {
+            await push.ChangedAsync(d.BuyerId, d.SellerId);
             d.FromSellerMicros = split.FromSeller.Value;
             d.FromPlatformMicros = split.FromPlatform.Value;
             d.FromLossesMicros = split.FromLosses.Value;

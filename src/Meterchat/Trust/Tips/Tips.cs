@@ -13,7 +13,7 @@ namespace Meterchat.Trust.Tips;
 /// transfer (key <c>tip:{session}:{clientKey}</c>, kind Tip) from the buyer's wallet to the seller's earnings and the
 /// platform's revenue, split at the session's frozen commission (platform share rounded down, as for units).
 /// </summary>
-public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubContext<ChatHub, IChatClient> hub, TimeProvider time, IOptions<TrustOptions> options)
+public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubContext<ChatHub, IChatClient> hub, BalancePush push, TimeProvider time, IOptions<TrustOptions> options)
 {
     public const int MaxClientKey = 64;
 
@@ -81,6 +81,7 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         {
             await hub.Clients.Group(ChatNotifier.Group(sessionId, Party.Seller))
                 .Tipped(new TipNotice(sessionId, split.Price.Value, split.Price.ToTokensString(), split.Seller.Value, split.Seller.ToTokensString(), now));
+            await push.ChangedAsync(row.BuyerId, row.SellerId);
         }
 
         return new TipView(sessionId, key, MoneyJson.Of(split.Price), MoneyJson.Of(split.Seller), MoneyJson.Of(split.Platform), result.Status == TransferStatus.Replayed);

@@ -47,8 +47,6 @@ function format(seconds) {
   return `${m}:${(s - m * 60).toFixed(1).padStart(4, "0")}`;
 }
 
-function tokens(micros) { return (micros / 10000).toFixed(2).replace(/\.?0+$/, ""); }
-
 const other = role === "Buyer" ? "seller" : "buyer";
 let grace = null; // { until (performance.now() ms) } while the other party's dropped link has a reconnect grace running
 let selfDown = false; // our own hub connection is reconnecting
@@ -78,6 +76,9 @@ function onStatus(status) {
   if ($("m-earned") && status.earnedTokens != null) $("m-earned").textContent = `${status.earnedTokens} tokens`;
   if ($("m-rate")) $("m-rate").textContent = `${status.rateTokensPerMinute} tokens/min`;
   if ($("m-balance") && status.balanceTokens != null) $("m-balance").textContent = `${status.balanceTokens} tokens`;
+  // The header follows the meter: the buyer's wallet comes with each push; the seller's earnings are read on a new unit.
+  if (status.balanceTokens != null) window.meterchat?.showWallet?.(status.balanceTokens);
+  if (role === "Seller" && status.units !== Number(root.dataset.units)) window.meterchat?.refreshBalance?.();
   if ($("m-left")) {
     $("m-left").textContent = status.secondsLeft == null ? "–" : `${(status.secondsLeft / 60).toFixed(1)} min`;
     $("m-left-label").textContent = status.limitedBy === "SpendingLimit" ? "Minutes left (spending limit)"
@@ -120,41 +121,16 @@ function paint() {
 }
 setInterval(paint, 100);
 
+// The chat is over: stop the media and the hub, then load the page again, which the server now renders as the
+// "after the chat" page (receipt in the viewer's words, tip, rating, dispute, report): no dead video is left.
 function showReceipt(r) {
   ended = true;
-  const rows = [
-    ["Ended", r.endReason ?? r.state],
-    ["Live time", format(r.liveSeconds)],
-    ["Units (0.1 min)", r.units],
-    ["Tokens charged", r.tokensCharged],
-    ["Platform commission", r.commissionTokens],
-    ["Seller's share", r.sellerShareTokens],
-    ["Pauses", r.pauses],
-  ];
-  if (r.refundMicros > 0) rows.push(["Refunded", `${tokens(r.refundMicros)} tokens (connection lost early)`]);
-  const list = $("receipt-rows");
-  list.replaceChildren(...rows.map(([k, v]) => {
-    const div = document.createElement("div");
-    const dt = document.createElement("dt");
-    const dd = document.createElement("dd");
-    dt.textContent = k;
-    dd.textContent = v;
-    div.append(dt, dd);
-    return div;
-  }));
-  $("receipt").hidden = false;
   root.dataset.ended = "true";
   root.dataset.units = r.units;
-  document.dispatchEvent(new CustomEvent("meterchat:ended", { detail: r }));
-  $("m-state").textContent = "Ended";
   grace = null;
-  shown = shown && { ...shown, running: false, liveSeconds: r.liveSeconds };
-  paint();
-  for (const b of ["mute", "camera", "end"]) $(b).disabled = true;
   pc?.close();
   localStream?.getTracks().forEach((t) => t.stop());
-  hub.stop();
-  window.meterchat?.refreshBalance?.();
+  hub.stop().finally(() => location.replace(location.pathname));
 }
 
 function newPeer() {

@@ -56,6 +56,29 @@ function ringCard(c) {
   beep();
 }
 
+// The terms next to the rate: the seller's share per minute at this rate, in integers as the meter splits each
+// 0.1-minute unit (the platform's part of a unit rounds down), formatted only at the end.
+const keep = document.getElementById('p-keep');
+function tokenText(micros) {
+  const cents = Math.trunc(micros / 100);
+  const rest = cents % 100;
+  return `${Math.trunc(cents / 100)}${rest ? `.${String(rest).padStart(2, '0').replace(/0$/, '')}` : ''}`;
+}
+function showKeep() {
+  if (!keep) return;
+  const bps = Number(keep.dataset.commissionBps);
+  const rate = Number(form.rate.value);
+  const percent = (b) => `${Math.trunc(b / 100)}${b % 100 ? `.${String(b % 100).padStart(2, '0').replace(/0$/, '')}` : ''} %`;
+  if (!Number.isInteger(rate) || rate < 1) {
+    keep.textContent = `The platform keeps ${percent(bps)} of each chat and tip; you keep ${percent(10000 - bps)}.`;
+    return;
+  }
+  const unit = rate * 1000; // µUSDT per 0.1 minute
+  const perMinute = (unit - Math.floor((unit * bps) / 10000)) * 10;
+  keep.textContent = `You keep ${percent(10000 - bps)}: ${tokenText(perMinute)} tokens per minute at ${rate} (the platform keeps ${percent(bps)}).`;
+}
+form.rate.addEventListener('input', showKeep);
+
 async function loadProfile() {
   try {
     const p = await api('GET', '/api/seller/profile');
@@ -66,6 +89,7 @@ async function loadProfile() {
     form.tags.value = p.tags.join(', ');
     form.languages.value = p.languages.join(', ');
     form.autoAccept.checked = p.autoAccept;
+    showKeep();
     showPresence(p.presence);
   } catch {
     show(status, 'Fill in your profile to become a seller.');

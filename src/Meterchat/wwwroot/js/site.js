@@ -30,16 +30,48 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
   });
 }
 
-// The header balance: pages call window.meterchat.refreshBalance() when they know money moved.
+// The header balance (wallet, and a seller's withdrawable earnings). It moves on every push: the chat's status
+// (each charged unit, for the buyer), the balance hub (credited deposits, tips, refunds), and refreshBalance() when
+// a page knows money moved.
 window.meterchat = window.meterchat ?? {};
+function paintBalance(kind, tokens) {
+  const target = document.querySelector(`[data-balance=${kind}]`);
+  if (!target || tokens == null || target.textContent === tokens) return;
+  target.textContent = tokens;
+  const pill = target.closest("a");
+  if (pill) pill.title = kind === "wallet" ? `Wallet: ${tokens} tokens to spend · top up` : `Earnings: ${tokens} tokens you can withdraw`;
+}
+window.meterchat.showBalances = (balances) => {
+  paintBalance("wallet", balances?.wallet?.tokens);
+  paintBalance("earnings", balances?.earnings?.tokens);
+};
+window.meterchat.showWallet = (tokens) => paintBalance("wallet", tokens);
 window.meterchat.refreshBalance = async () => {
-  const target = document.querySelector("#balance-widget [data-balance=wallet]");
-  if (!target) return null;
+  if (!document.getElementById("balance-widget")) return null;
   const response = await fetch("/api/me/balances", { headers: { Accept: "application/json" } });
   if (!response.ok) return null;
   const balances = await response.json();
-  target.textContent = balances.wallet.tokens;
-  document.getElementById("balance-widget").title =
-    `Wallet ${balances.wallet.tokens} tokens · earnings ${balances.earnings.tokens} tokens`;
+  window.meterchat.showBalances(balances);
   return balances;
 };
+
+// The per-person channel: listens only; the server pushes when money moved outside a chat's meter.
+function loadSignalR() {
+  if (window.signalR) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = "/lib/signalr/signalr.min.js";
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  });
+}
+if (document.getElementById("balance-widget")) {
+  loadSignalR().then(() => {
+    const hub = new signalR.HubConnectionBuilder().withUrl("/hubs/balance").withAutomaticReconnect().build();
+    hub.on("Balances", window.meterchat.showBalances);
+    // Whatever moved while the link was down shows after it is back.
+    hub.onreconnected(() => window.meterchat.refreshBalance());
+    return hub.start();
+  }).catch((error) => console.warn("Live balance unavailable", error));
+}

@@ -1,0 +1,30 @@
+using Meterchat.Chats.Retention;
+using Meterchat.Chats.Store;
+using Meterchat.Data;
+using Meterchat.Sellers;
+using Meterchat.Trust.Tips;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Chats.Live;
+
+/// <summary>Builds a party's receipt: the stored receipt, the other party's display name and the chat's tips.</summary>
+public static class PartyReceipts
+{
+    public static async Task<PartyReceipt?> ForAsync(IChatSessions store, AppDbContext db, Guid sessionId, Party viewer, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await store.FindAsync(sessionId, ct);
+        var receipt = await SessionReceipts.ForAsync(store, sessionId, now, ct);
+        if (row is null || receipt is null)
+        {
+            return null;
+        }
+
+        var other = viewer == Party.Buyer ? await SellerNameAsync(db, row.SellerId, ct) : ChatRequests.BuyerName(row.BuyerId);
+        var tips = await SessionTips.ForAsync(db, sessionId, row.SellerId, ct);
+        return PartyReceipt.Of(receipt, viewer, other, tips);
+    }
+
+    /// <summary>The seller's display name, or a neutral word when the profile is gone.</summary>
+    public static async Task<string> SellerNameAsync(AppDbContext db, string sellerId, CancellationToken ct) =>
+        await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == sellerId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "the seller";
+}
