@@ -43,3 +43,23 @@ window.meterchat.refreshBalance = async () => {
     `Wallet ${balances.wallet.tokens} tokens · earnings ${balances.earnings.tokens} tokens`;
   return balances;
 };
+
+// The main nav folds behind a Menu button at phone width (CSS decides the width; the button says whether it is open).
+const navToggle = document.querySelector(".nav-toggle");
+const nav = document.getElementById("main-nav");
+if (navToggle && nav) {
+  const header = navToggle.closest(".site-header");
+  header.classList.add("nav-collapsible");
+  navToggle.hidden = false;
+  const setOpen = (open) => {
+    navToggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("nav-open", open);
+  };
+  navToggle.addEventListener("click", () => setOpen(navToggle.getAttribute("aria-expanded") !== "true"));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && navToggle.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      navToggle.focus();
+    }
+  });
+}
