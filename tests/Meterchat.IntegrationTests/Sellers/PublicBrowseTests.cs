@@ -23,9 +23,9 @@ public sealed class PublicBrowseTests(AppFactory app) : IClassFixture<AppFactory
         var reviews = await visitor.GetAsync($"/api/sellers/{seller.Id}/reviews");
 
         Assert.Equal(HttpStatusCode.OK, browsePage.StatusCode);
-        Assert.Contains("<title>Browse sellers · Meterchat</title>", await browsePage.Content.ReadAsStringAsync());
+        Assert.Contains("<title>Browse sellers · Meterchat</title>", WebUtility.HtmlDecode(await browsePage.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.OK, sellerPage.StatusCode);
-        var html = await sellerPage.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await sellerPage.Content.ReadAsStringAsync());
         Assert.Contains("Visible Vera", html);
         Assert.Contains("Sign in to request", html);
         Assert.Contains("<meta property=\"og:title\" content=\"Visible Vera · video chat at 25 tokens/min\">", html);
