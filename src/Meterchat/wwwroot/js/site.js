@@ -63,3 +63,12 @@ if (navToggle && nav) {
     }
   });
 }
+
+// A table wider than the screen scrolls sideways: make its wrapper reachable with the keyboard (and named) so it can be scrolled.
+for (const wrap of document.querySelectorAll(".table-wrap")) {
+  if (wrap.scrollWidth <= wrap.clientWidth) continue;
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  const heading = wrap.closest("section, .card")?.querySelector("h2, h3");
+  wrap.setAttribute("aria-label", heading ? `${heading.textContent.trim()} (scrolls sideways)` : "Table (scrolls sideways)");
+}
