@@ -64,11 +64,12 @@ if (navToggle && nav) {
   });
 }
 
-// A table wider than the screen scrolls sideways: make its wrapper reachable with the keyboard (and named) so it can be scrolled.
+// A table that scrolls inside its box (wider than the screen, or a long log): make the box reachable with the keyboard
+// (and named) so it can be scrolled.
 for (const wrap of document.querySelectorAll(".table-wrap")) {
-  if (wrap.scrollWidth <= wrap.clientWidth) continue;
+  if (wrap.scrollWidth <= wrap.clientWidth && wrap.scrollHeight <= wrap.clientHeight) continue;
   wrap.tabIndex = 0;
   wrap.setAttribute("role", "region");
   const heading = wrap.closest("section, .card")?.querySelector("h2, h3");
-  wrap.setAttribute("aria-label", heading ? `${heading.textContent.trim()} (scrolls sideways)` : "Table (scrolls sideways)");
+  wrap.setAttribute("aria-label", heading ? `${heading.textContent.trim()} (scrolls)` : "Table (scrolls)");
 }
