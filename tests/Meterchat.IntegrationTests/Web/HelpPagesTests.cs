@@ -34,6 +34,7 @@ public sealed class HelpPagesTests : IAsyncLifetime
         Assert.Contains("Why the minimum is 5.00 USDT", pages["/help/top-up"]);
         Assert.Contains("What a TXID is", pages["/help/top-up"]);
         Assert.Contains("Send at least 5.00 USDT", pages["/help/usdt"]);
+        Assert.Contains("Wait about a minute", pages["/help/usdt"]); // 19 blocks of 3 s
         Assert.Contains("12 hours after you add it", pages["/help/payouts"]);
         Assert.Contains("0.25 USDT platform fee + 1.00 USDT network fee", pages["/help/payouts"]);
         Assert.Contains("receive 8.75 USDT", pages["/help/fees"]);

@@ -18,6 +18,14 @@ public sealed record HelpFigures(
         withdrawals.MinimumMicros, withdrawals.PlatformFeeMicros, withdrawals.NetworkFeeMicros, withdrawals.DailyLimitMicros,
         withdrawals.AutoThresholdMicros, withdrawals.AddressCooldown);
 
+    /// <summary>How long until a transfer is final, from the confirmations required (a TRON block every 3 s): "about a minute".</summary>
+    public string Finality => (Confirmations * 3) switch
+    {
+        < 45 and var s => $"about {s} seconds",
+        < 90 => "about a minute",
+        var s => $"about {(s + 30) / 60} minutes",
+    };
+
     /// <summary>"24 hours", "90 minutes": the cooldown as a person reads it.</summary>
     public string Cooldown => AddressCooldown.TotalHours >= 1 && AddressCooldown.TotalHours == Math.Floor(AddressCooldown.TotalHours)
         ? $"{AddressCooldown.TotalHours:0} hour{(AddressCooldown.TotalHours == 1 ? "" : "s")}"
