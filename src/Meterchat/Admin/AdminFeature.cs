@@ -28,6 +28,7 @@ public static class AdminFeature
         builder.Services.AddScoped<Bans>();
         builder.Services.AddScoped<UserDirectory>();
         builder.Services.AddScoped<ReportQueue>();
+        builder.Services.AddScoped<OpenCaseCount>();
         builder.Services.AddScoped<AuditLogQuery>();
 
         // A ban takes effect on the next request, cookie or bearer (see BannedUserCheck).

@@ -47,6 +47,13 @@ public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock cloc
         return null;
     }
 
+    /// <summary>The seller's blocked buyers, latest first.</summary>
+    public async Task<IReadOnlyList<BlockedBuyer>> ListAsync(string sellerId, CancellationToken ct = default)
+    {
+        var rows = await db.Set<SellerBlock>().AsNoTracking().Where(b => b.SellerId == sellerId).ToListAsync(ct);
+        return [.. rows.OrderByDescending(b => b.At).Select(b => new BlockedBuyer(b.BuyerId, ChatRequests.BuyerName(b.BuyerId), b.At))];
+    }
+
     public async Task UnblockAsync(string sellerId, string buyerId, CancellationToken ct = default) =>
         await db.Set<SellerBlock>().Where(b => b.SellerId == sellerId && b.BuyerId == buyerId).ExecuteDeleteAsync(ct);
 }

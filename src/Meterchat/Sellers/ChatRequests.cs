@@ -173,7 +173,7 @@ public sealed class ChatRequests(
         if (matches.Forget(row.Id) is { } match)
         {
             // Quick match moves on to the next seller; the buyer hears about it from there.
-            await services.GetRequiredService<QuickMatcher>().ContinueAsync(match, ct);
+            await services.GetRequiredService<QuickMatcher>().ContinueAsync(match, update, ct);
             return true;
         }
 

@@ -32,19 +32,19 @@ public sealed class QuickMatcher(
         return await TryAsync(match, ct);
     }
 
-    /// <summary>Called when a matched seller declined or the ring expired.</summary>
-    internal async Task ContinueAsync(QuickMatch match, CancellationToken ct)
+    /// <summary>
+    /// Called when a matched seller declined or the ring expired (<paramref name="ended"/> says which): the buyer hears
+    /// that first, then whom it rings next or that no one else is free; never only "no seller fits".
+    /// </summary>
+    internal async Task ContinueAsync(QuickMatch match, RequestUpdate ended, CancellationToken ct)
     {
-        if (match.AttemptsLeft <= 0)
-        {
-            await hub.Clients.User(match.BuyerId).RequestUpdated(new RequestUpdate(Guid.Empty, "no-match", ChatRequestProblems.NoMatch().Detail));
-            return;
-        }
-
-        var next = await TryAsync(match, ct);
+        var why = ended.Outcome == "declined" ? "The seller declined." : "The seller did not answer in time.";
+        var next = match.AttemptsLeft > 0 ? await TryAsync(match, ct) : ChatRequestProblems.NoMatch();
         var update = next.Value is { } r
-            ? new RequestUpdate(r.SessionId, r.State == "accepted" ? "accepted" : "ringing", $"Ringing {r.DisplayName} at {r.RateTokensPerMinute} tokens/min.", r.SellerId)
-            : new RequestUpdate(Guid.Empty, "no-match", next.Problem!.Detail);
+            ? new RequestUpdate(r.SessionId, r.State == "accepted" ? "accepted" : "ringing", $"{why} Ringing {r.DisplayName} at {r.RateTokensPerMinute} tokens/min.", r.SellerId)
+            : new RequestUpdate(Guid.Empty, ended.Outcome, next.Problem!.Type == ChatRequestProblems.NoMatch().Type
+                ? $"{why} No other online seller fits your maximum rate and tags right now; try again in a moment or widen the search."
+                : $"{why} {next.Problem.Detail}", ended.SellerId);
         await hub.Clients.User(match.BuyerId).RequestUpdated(update);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Meterchat.Accounts;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public sealed class SellerBrowser(AppDbContext db)
     {
         var pageSize = Math.Clamp(q.PageSize, 1, BrowseQuery.MaxPageSize);
         var page = Math.Clamp(q.Page, 1, BrowseQuery.MaxPage);
-        var query = db.Set<SellerProfile>().AsNoTracking();
+        var query = Listed();
         if (q.OnlineOnly)
         {
             query = query.Where(p => p.Presence == Presence.Online);
@@ -48,6 +49,13 @@ public sealed class SellerBrowser(AppDbContext db)
         var tags = (await db.Set<SellerTag>().AsNoTracking().Where(t => ids.Contains(t.SellerId)).ToListAsync(ct)).ToLookup(t => t.SellerId);
         return new BrowsePage([.. rows.Select(r => Card(r, tags[r.UserId]))], page, pageSize, hasMore);
     }
+
+    /// <summary>Whether the seller shows in the storefront: a banned seller vanishes from browse and their page.</summary>
+    public Task<bool> IsListedAsync(string sellerId, CancellationToken ct = default) =>
+        Listed().AnyAsync(p => p.UserId == sellerId, ct);
+
+    private IQueryable<SellerProfile> Listed() =>
+        db.Set<SellerProfile>().AsNoTracking().Where(p => !db.Set<AppUser>().Any(u => u.Id == p.UserId && u.BannedAt != null));
 
     public static SellerCard Card(SellerProfile p, IEnumerable<SellerTag> tags) => new(
         p.UserId, p.DisplayName, p.Bio, p.RateTokensPerMinute,

@@ -10,9 +10,10 @@ public static class SellerEndpoints
     public static IEndpointRouteBuilder MapSellerEndpoints(this IEndpointRouteBuilder app)
     {
         var browse = app.MapGroup("/api/sellers").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
-        browse.MapGet("/", Browse).WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages.");
-        browse.MapGet("/{id}", GetSeller).WithSummary("One seller's card.");
-        browse.MapGet("/{id}/photo", GetPhoto).WithSummary("A seller's photo.");
+        // The storefront is public: anyone may look before signing up; requesting, tipping and reporting need an account.
+        browse.MapGet("/", Browse).AllowAnonymous().WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages. Public.");
+        browse.MapGet("/{id}", GetSeller).AllowAnonymous().WithSummary("One seller's card. Public.");
+        browse.MapGet("/{id}/photo", GetPhoto).AllowAnonymous().WithSummary("A seller's photo. Public.");
 
         var me = app.MapGroup("/api/seller").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
         me.MapGet("/profile", GetProfile).WithSummary("The caller's seller profile.");
@@ -22,6 +23,7 @@ public static class SellerEndpoints
         me.MapPost("/presence", SetPresence).RequireAuthorization(AccountPolicies.VerifiedEmail).WithSummary("Choose online or offline (online needs the seller page connected).");
         me.MapPost("/requests/{id:guid}/accept", Accept).RequireAuthorization(AccountPolicies.VerifiedEmail).WithSummary("Accept a ringing request.");
         me.MapPost("/requests/{id:guid}/decline", Decline).WithSummary("Decline a ringing request.");
+        me.MapGet("/blocks", ListBlocks).WithSummary("The buyers the caller blocked, latest first.");
         me.MapPost("/blocks", Block).WithSummary("Block a buyer: no requests or matches; an active chat ends.");
         me.MapDelete("/blocks/{buyerId}", Unblock).WithSummary("Unblock a buyer.");
 
@@ -43,11 +45,13 @@ public static class SellerEndpoints
         bool onlineOnly = false, string? sort = null, int page = 1, int pageSize = 24) =>
         TypedResults.Ok(await browser.BrowseAsync(new BrowseQuery(maxRate, tag, language, onlineOnly, sort, page, pageSize), ct));
 
-    private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetSeller(string id, SellerProfiles profiles, CancellationToken ct) =>
-        await profiles.FindAsync(id, ct) is { } p ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags)) : SellerProblem.NotFound("There is no seller with that id.").ToResult();
+    private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetSeller(string id, SellerProfiles profiles, SellerBrowser browser, CancellationToken ct) =>
+        await profiles.FindAsync(id, ct) is { } p && await browser.IsListedAsync(id, ct)
+            ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags))
+            : SellerProblem.NotFound("There is no seller with that id.").ToResult();
 
-    private static async Task<IResult> GetPhoto(string id, PhotoStore photos, CancellationToken ct) =>
-        await photos.FindAsync(id, ct) is { } photo && File.Exists(photo.Path)
+    private static async Task<IResult> GetPhoto(string id, PhotoStore photos, SellerBrowser browser, CancellationToken ct) =>
+        await photos.FindAsync(id, ct) is { } photo && File.Exists(photo.Path) && await browser.IsListedAsync(id, ct)
             ? TypedResults.PhysicalFile(photo.Path, photo.ContentType)
             : SellerProblem.NotFound("This seller has no photo.").ToResult();
 
@@ -95,6 +99,9 @@ public static class SellerEndpoints
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Block(BlockInput input, ClaimsPrincipal user, Blocks blocks, CancellationToken ct) =>
         await blocks.BlockAsync(UserId(user), input.BuyerId, ct) is { } problem ? problem.ToResult() : TypedResults.NoContent();
+
+    private static async Task<Ok<IReadOnlyList<BlockedBuyer>>> ListBlocks(ClaimsPrincipal user, Blocks blocks, CancellationToken ct) =>
+        TypedResults.Ok(await blocks.ListAsync(UserId(user), ct));
 
     private static async Task<NoContent> Unblock(string buyerId, ClaimsPrincipal user, Blocks blocks, CancellationToken ct)
     {

@@ -24,7 +24,7 @@ public static class TrustEndpoints
         chats.MapPost("/tips", Tip).RequireAuthorization(AccountPolicies.VerifiedEmail).WithSummary("Tip the seller from the wallet (buyer; live, paused or within 72 h after the end).");
 
         app.MapGet("/api/disputes", MyDisputes).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Trust").WithSummary("Disputes on the caller's chats, with status and the admin's note.");
-        app.MapGet("/api/sellers/{sellerId}/reviews", Reviews).RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Trust").WithSummary("A seller's rating and latest reviews with replies.");
+        app.MapGet("/api/sellers/{sellerId}/reviews", Reviews).RequireAuthorization(SellerAuth.BearerOrCookie).AllowAnonymous().WithTags("Trust").WithSummary("A seller's rating and latest reviews with replies. Public, like the seller's page.");
 
         var admin = app.MapGroup("/api/admin/disputes").RequireAuthorization(AccountPolicies.Admin).WithTags("Admin");
         admin.MapGet("/", AdminList).WithSummary("Disputes, open first.");

@@ -35,6 +35,25 @@ public sealed class BlockAndReportTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task A_seller_lists_blocked_buyers_and_unblocking_lets_them_request_again()
+    {
+        var (seller, sellerHub) = await app.NewOnlineSellerAsync(rate: 10);
+        var buyer = await app.NewPersonAsync("buyer", walletTokens: 100);
+        await seller.Client.PostAsJsonAsync("/api/seller/blocks", new BlockInput(buyer.Id));
+
+        var blocked = Assert.Single((await seller.Client.GetFromJsonAsync<List<BlockedBuyer>>("/api/seller/blocks"))!);
+        Assert.Equal((buyer.Id, $"Buyer {buyer.Id[..6]}"), (blocked.BuyerId, blocked.Name));
+        Assert.Empty((await buyer.Client.GetFromJsonAsync<List<BlockedBuyer>>("/api/seller/blocks"))!); // one's own list only
+        Assert.Equal(HttpStatusCode.Forbidden, (await buyer.RequestChatAsync(seller.Id, 10)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await seller.Client.DeleteAsync($"/api/seller/blocks/{buyer.Id}")).StatusCode);
+
+        Assert.Empty((await seller.Client.GetFromJsonAsync<List<BlockedBuyer>>("/api/seller/blocks"))!);
+        Assert.Equal(HttpStatusCode.OK, (await buyer.RequestChatAsync(seller.Id, 10)).StatusCode);
+        await sellerHub.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_report_lands_in_the_admin_queue()
     {
         var reporter = await app.NewPersonAsync("reporter");

@@ -36,4 +36,23 @@ public sealed class QuickMatchTests(AppFactory app) : IClassFixture<AppFactory>
         await nextHub.DisposeAsync();
         await expensiveHub.DisposeAsync();
     }
+
+    [Fact]
+    public async Task When_the_only_fitting_seller_declines_the_buyer_hears_that_they_declined_not_that_no_seller_fits()
+    {
+        var (seller, sellerHub) = await app.NewOnlineSellerAsync(rate: 7); // the only seller at 7 or less in this database
+        var buyer = await app.NewPersonAsync("buyer", walletTokens: 200);
+        await using var buyerHub = await HubProbe.ConnectAsync(app, buyer.Token);
+
+        var first = (await (await buyer.Client.PostAsJsonAsync("/api/quick-match", new QuickMatchInput(7, [], null))).Content.ReadFromJsonAsync<ChatRequestResponse>())!;
+        Assert.Equal(seller.Id, first.SellerId);
+        await sellerHub.WaitAsync<RingCard>(nameof(IPresenceClient.Ring), c => c.SessionId == first.SessionId);
+        await seller.Client.PostAsync($"/api/seller/requests/{first.SessionId}/decline", null);
+
+        var update = await buyerHub.WaitAsync<RequestUpdate>(nameof(IPresenceClient.RequestUpdated), _ => true);
+        Assert.Equal("declined", update.Outcome);
+        Assert.StartsWith("The seller declined.", update.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("No online seller fits", update.Detail, StringComparison.Ordinal);
+        await sellerHub.DisposeAsync();
+    }
 }

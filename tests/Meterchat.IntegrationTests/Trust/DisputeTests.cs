@@ -203,6 +203,26 @@ public sealed class DisputeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_partial_refund_the_dispute_page_shows_what_was_refunded_and_what_is_left()
+    {
+        var (buyer, _, admin, id) = await EndedAsync();
+        var dispute = await OpenAsync(buyer, id, DisputeReason.BilledWrongly, "Too much.");
+        await buyer.Http.PostAsJsonAsync("/api/reports", new Meterchat.Sellers.ReportInput(admin.Id, "Testing the queue count"));
+        var dashboard = await admin.Http.GetStringAsync("/admin");
+        Assert.Contains("<dd id=\"open-disputes\"><a href=\"/admin/disputes\">1</a></dd>", dashboard);
+        Assert.Contains("<dd id=\"open-reports\"><a href=\"/admin/reports\">1</a></dd>", dashboard);
+        Assert.Matches(@"href=""/admin/disputes""[^>]*>Disputes<span class=""badge warn""[^>]*>1<", dashboard);
+
+        await DecideAsync(admin, dispute.Id, new DecideDisputeInput(DisputeOutcome.PartialRefund, "0.05", "usdt", "Partly refunded."));
+
+        var detail = (await admin.Http.GetFromJsonAsync<DisputeDetail>($"/api/admin/disputes/{dispute.Id}"))!;
+        Assert.Equal((50_000L, 150_000L), (detail.AlreadyRefunded.Micros, detail.Refundable.Micros)); // of 0.20 charged
+        var page = await admin.Http.GetStringAsync($"/admin/disputes/{dispute.Id}");
+        Assert.Contains("<dt>Already refunded</dt><dd class=\"mono\">0.05 USDT</dd>", page);
+        Assert.Contains("<dd id=\"open-disputes\"><a href=\"/admin/disputes\">0</a></dd>", await admin.Http.GetStringAsync("/admin"));
+    }
+
+    [Fact]
     public async Task The_admin_sees_the_log_and_receipt_and_cannot_refund_more_than_was_charged()
     {
         var (buyer, _, admin, id) = await EndedAsync();

@@ -1,12 +1,14 @@
 using Meterchat.Sellers;
 using Meterchat.Trust.Ratings;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meterchat.Pages.Sellers;
 
-/// <summary>A seller's public page: rate, rating and the latest reviews with replies, seen before requesting.</summary>
-public sealed class ShowModel(SellerProfiles profiles, Ratings ratings) : PageModel
+/// <summary>A seller's public page (anyone may look): rate, rating and the latest reviews with replies, seen before requesting.</summary>
+[AllowAnonymous]
+public sealed class ShowModel(SellerProfiles profiles, SellerBrowser browser, Ratings ratings) : PageModel
 {
     public SellerCard Card { get; private set; } = null!;
 
@@ -14,7 +16,7 @@ public sealed class ShowModel(SellerProfiles profiles, Ratings ratings) : PageMo
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        if (await profiles.FindAsync(id, ct) is not { } profile || await ratings.ReviewsAsync(id, ct) is not { } reviews)
+        if (await profiles.FindAsync(id, ct) is not { } profile || !await browser.IsListedAsync(id, ct) || await ratings.ReviewsAsync(id, ct) is not { } reviews)
         {
             return NotFound();
         }

@@ -240,16 +240,20 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
         }
     }
 
-    /// <summary>What the automatic refund (key refund:{session}) already returned to the buyer's wallet.</summary>
+    /// <summary>
+    /// What already went back to the buyer's wallet for this chat: the automatic refund (key refund:{session}) and,
+    /// once decided, this dispute's own refund (key dispute:{id}), so the page shows the refund after a decision.
+    /// </summary>
     private async Task<Micros> AlreadyRefundedAsync(Dispute d, CancellationToken ct)
     {
         var key = MeterClock.RefundKey(d.SessionId);
+        var disputeKey = TransferKey(d.Id);
         var wallet = AccountRef.Wallet(d.BuyerId).Code;
         var amounts = await (
             from t in db.Set<LedgerTransfer>()
             join l in db.Set<LedgerLeg>() on t.Id equals l.TransferId
             join a in db.Set<LedgerAccount>() on l.AccountId equals a.Id
-            where t.IdempotencyKey == key && a.Code == wallet
+            where (t.IdempotencyKey == key || t.IdempotencyKey == disputeKey) && a.Code == wallet
             select l.Amount).ToListAsync(ct);
         return new Micros(amounts.Sum());
     }

@@ -5,6 +5,7 @@ const status = document.getElementById('browse-status');
 const filters = document.getElementById('browse-filters');
 const more = document.getElementById('more');
 const dialog = document.getElementById('confirm');
+const signedIn = document.getElementById('browse').dataset.signedIn === 'true';
 let page = 1;
 let chosen = null;
 const cancel = document.getElementById('cancel-request');
@@ -18,28 +19,63 @@ cancel.addEventListener('click', async () => {
   catch (e) { show(status, e.message, 'error'); }
 });
 
-function badge(presence) {
-  return `<span class="badge presence-${presence}" data-presence>${presence}</span>`;
+// The API names presence online / busy / offline; people read "in a chat" for busy.
+const presenceLabel = (presence) => (presence === 'busy' ? 'in a chat' : presence);
+
+function setPresence(el, presence) {
+  el.className = `badge presence presence-${presence}`;
+  el.textContent = presenceLabel(presence);
+}
+
+// An unrated seller shows "New", not the prior average with "(0)".
+function rating(s) {
+  return s.ratingCount > 0
+    ? `<span class="stars" aria-hidden="true">★</span> ${s.rating} <span class="muted">(${s.ratingCount})</span>`
+    : '<span class="badge accent">New</span>';
 }
 
 function card(s) {
   const el = document.createElement('article');
-  el.className = 'card seller-card';
+  el.className = 'seller-card';
   el.dataset.sellerId = s.id;
+  const profile = `/sellers/${encodeURIComponent(s.id)}`;
   el.innerHTML = `
-    ${s.photoUrl ? `<img class="seller-photo" alt="" src="${s.photoUrl}">` : ''}
-    <div class="card-title"><h2><a class="seller-link"></a></h2>${badge(s.presence)}</div>
-    <p><strong>${s.rateTokensPerMinute} tokens/min</strong> · ★ ${s.rating} <span class="muted">(${s.ratingCount})</span></p>
-    <p class="muted bio"></p>
-    <p class="tags"></p>
-    <button type="button" class="button request">Request chat</button>
-    <button type="button" class="button ghost report" data-report-subject="${s.id}">Report</button>`;
+    <a class="seller-photo-link" tabindex="-1" aria-hidden="true">${s.photoUrl ? `<img class="seller-photo" alt="" loading="lazy" src="${s.photoUrl}">` : '<span class="seller-photo placeholder"></span>'}</a>
+    <span data-presence></span>
+    <div class="seller-card-body">
+      <h2 class="seller-name"><a class="seller-link"></a></h2>
+      <p class="seller-facts"><strong>${s.rateTokensPerMinute} tokens/min</strong> · ${rating(s)}</p>
+      <p class="tags muted"></p>
+      <div class="seller-actions"></div>
+    </div>`;
+  el.querySelector('.seller-photo-link').href = profile;
   const link = el.querySelector('.seller-link');
   link.textContent = s.displayName;
-  link.href = `/sellers/${encodeURIComponent(s.id)}`; // rating and reviews before requesting
-  el.querySelector('.bio').textContent = s.bio;
+  link.href = profile; // rating and reviews before requesting
+  if (!s.photoUrl) el.querySelector('.placeholder').textContent = (s.displayName || '?')[0].toUpperCase();
+  setPresence(el.querySelector('[data-presence]'), s.presence);
   el.querySelector('.tags').textContent = [...s.tags, ...s.languages].join(' · ');
-  el.querySelector('.request').addEventListener('click', () => confirm(s));
+  const actions = el.querySelector('.seller-actions');
+  if (signedIn) {
+    const request = document.createElement('button');
+    request.type = 'button';
+    request.className = 'button request';
+    request.textContent = 'Request chat';
+    request.addEventListener('click', () => confirm(s));
+    const report = document.createElement('button');
+    report.type = 'button';
+    report.className = 'button ghost report';
+    report.dataset.reportSubject = s.id;
+    report.textContent = 'Report';
+    report.setAttribute('aria-label', `Report ${s.displayName}`);
+    actions.append(request, report);
+  } else {
+    const signIn = document.createElement('a');
+    signIn.className = 'button request';
+    signIn.href = `/Account/Login?ReturnUrl=${encodeURIComponent(profile)}`;
+    signIn.textContent = 'Sign in to request';
+    actions.append(signIn);
+  }
   return el;
 }
 
@@ -63,7 +99,7 @@ function confirm(seller) {
   dialog.showModal();
 }
 
-dialog.addEventListener('close', async () => {
+dialog?.addEventListener('close', async () => {
   if (dialog.returnValue !== 'send' || !chosen) return;
   const limit = document.getElementById('confirm-limit').value;
   try {
@@ -75,7 +111,7 @@ dialog.addEventListener('close', async () => {
   } catch (e) { show(status, e.message, 'error'); }
 });
 
-document.getElementById('quick-match').addEventListener('submit', async (event) => {
+document.getElementById('quick-match')?.addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
   try {
@@ -90,15 +126,18 @@ document.getElementById('quick-match').addEventListener('submit', async (event) 
 filters.addEventListener('submit', (event) => { event.preventDefault(); load(true); });
 more.addEventListener('click', () => { page += 1; load(false); });
 
-const hub = presenceHub();
-hub.on('PresenceChanged', (u) => {
-  const el = grid.querySelector(`[data-seller-id="${CSS.escape(u.sellerId)}"] [data-presence]`);
-  if (el) { el.className = `badge presence-${u.presence}`; el.textContent = u.presence; }
-});
-hub.on('RequestUpdated', (u) => {
-  show(status, u.detail, u.outcome === 'ringing' ? 'info' : 'warning');
-  ringingNow(u.outcome === 'ringing' ? u.sessionId : null);
-});
-hub.on('ChatStarted', (id) => { location.href = `/chat/${id}`; });
-hub.start().catch(() => show(status, 'Live updates are unavailable; reload the page to refresh.', 'warning'));
+// Live presence and ringing need an account (the hub is not public); a visitor sees presence as of the page load.
+if (signedIn) {
+  const hub = presenceHub();
+  hub.on('PresenceChanged', (u) => {
+    const el = grid.querySelector(`[data-seller-id="${CSS.escape(u.sellerId)}"] [data-presence]`);
+    if (el) setPresence(el, u.presence);
+  });
+  hub.on('RequestUpdated', (u) => {
+    show(status, u.detail, u.outcome === 'ringing' ? 'info' : 'warning');
+    ringingNow(u.outcome === 'ringing' ? u.sessionId : null);
+  });
+  hub.on('ChatStarted', (id) => { location.href = `/chat/${id}`; });
+  hub.start().catch(() => show(status, 'Live updates are unavailable; reload the page to refresh.', 'warning'));
+}
 load(true);

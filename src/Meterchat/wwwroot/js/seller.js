@@ -51,7 +51,14 @@ function ringCard(c) {
   };
   el.querySelector('.accept').addEventListener('click', () => act(`/api/seller/requests/${c.sessionId}/accept`));
   el.querySelector('.decline').addEventListener('click', () => act(`/api/seller/requests/${c.sessionId}/decline`));
-  el.querySelector('.block').addEventListener('click', () => act('/api/seller/blocks', { buyerId: c.buyerId }));
+  el.querySelector('.block').addEventListener('click', async () => {
+    try {
+      await api('POST', '/api/seller/blocks', { buyerId: c.buyerId });
+      el.remove();
+      show(status, `You blocked ${c.buyerName}. They cannot request or match you any more; unblock them under Blocked buyers.`, 'success');
+      document.dispatchEvent(new Event('meterchat:blocks-changed'));
+    } catch (e) { show(status, e.message, 'error'); }
+  });
   requests.append(el);
   beep();
 }

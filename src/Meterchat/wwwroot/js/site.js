@@ -75,3 +75,33 @@ if (document.getElementById("balance-widget")) {
     return hub.start();
   }).catch((error) => console.warn("Live balance unavailable", error));
 }
+
+// The main nav folds behind a Menu button at phone width (CSS decides the width; the button says whether it is open).
+const navToggle = document.querySelector(".nav-toggle");
+const nav = document.getElementById("main-nav");
+if (navToggle && nav) {
+  const header = navToggle.closest(".site-header");
+  header.classList.add("nav-collapsible");
+  navToggle.hidden = false;
+  const setOpen = (open) => {
+    navToggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("nav-open", open);
+  };
+  navToggle.addEventListener("click", () => setOpen(navToggle.getAttribute("aria-expanded") !== "true"));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && navToggle.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      navToggle.focus();
+    }
+  });
+}
+
+// A table that scrolls inside its box (wider than the screen, or a long log): make the box reachable with the keyboard
+// (and named) so it can be scrolled.
+for (const wrap of document.querySelectorAll(".table-wrap")) {
+  if (wrap.scrollWidth <= wrap.clientWidth && wrap.scrollHeight <= wrap.clientHeight) continue;
+  wrap.tabIndex = 0;
+  wrap.setAttribute("role", "region");
+  const heading = wrap.closest("section, .card")?.querySelector("h2, h3");
+  wrap.setAttribute("aria-label", heading ? `${heading.textContent.trim()} (scrolls)` : "Table (scrolls)");
+}
