@@ -10,7 +10,8 @@ public static class SellerEndpoints
     public static IEndpointRouteBuilder MapSellerEndpoints(this IEndpointRouteBuilder app)
     {
         var browse = app.MapGroup("/api/sellers").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
-        browse.MapGet("/", Browse).WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages.");
+        // Public for visitors (nothing in the list depends on who asks), so anonymous pages can come from the output cache.
+        browse.MapGet("/", Browse).AllowAnonymous().CacheOutput(BrowseCache.PolicyName).WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages.");
         browse.MapGet("/{id}", GetSeller).WithSummary("One seller's card.");
         browse.MapGet("/{id}/photo", GetPhoto).WithSummary("A seller's photo.");
 
