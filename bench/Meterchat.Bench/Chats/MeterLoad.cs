@@ -4,10 +4,10 @@ using System.Globalization;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Meterchat.Bench.Sellers;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Meterchat.Bench.Chats;
 
@@ -15,7 +15,7 @@ namespace Meterchat.Bench.Chats;
 /// N concurrent live sessions against the real meter clock and ledger (no browsers, no hub): sessions are written
 /// to the store already live (both parties' media reported) with starts spread over one unit, the clock adopts
 /// them, and every charged unit's lag (landed in the ledger − fell due) is recorded.
-/// Usage: meter --sessions 10000 --seconds 30 [--provider Sqlite|Postgres --connection "..."]
+/// Usage: meter --sessions 10000 --seconds 30 [--warmup 12 --lead 20] [--provider Sqlite|Postgres --connection "..."]
 /// </summary>
 internal static class MeterLoad
 {
@@ -29,34 +29,33 @@ internal static class MeterLoad
         var sessions = int.Parse(Arg(args, "--sessions") ?? "10000", CultureInfo.InvariantCulture);
         var seconds = int.Parse(Arg(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
         var provider = Arg(args, "--provider") ?? "Sqlite";
-        var file = Path.Combine(Path.GetTempPath(), $"meterchat-bench-{Guid.NewGuid():N}.db");
-        var connection = Arg(args, "--connection") ?? $"Data Source={file}";
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration["Database:Provider"] = provider;
-        builder.Configuration["Database:ConnectionString"] = connection;
-        builder.Configuration["Chat:TickMilliseconds"] = "100";
-        builder.Configuration["Meter:HeartbeatTimeoutSeconds"] = "300"; // no hub here: no heartbeats to send
-        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddData();
-        builder.Services.AddLedger();
-        builder.AddChats();
-        using var host = builder.Build();
-        await host.MigrateDatabaseAsync();
-        await host.StartAsync();
-        var clock = host.Services.GetRequiredService<MeterClock>();
-        var ledger = host.Services.GetRequiredService<ILedger>();
+        // The whole app (every feature registered as in production), in memory: no hub clients here.
+        var settings = new Dictionary<string, string>
+        {
+            ["Chat:TickMilliseconds"] = "100",
+            ["Meter:HeartbeatTimeoutSeconds"] = "300", // no hub here: no heartbeats to send
+        };
+        if (Arg(args, "--connection") is { } connection)
+        {
+            settings["Database:Provider"] = provider;
+            settings["Database:ConnectionString"] = connection;
+        }
+
+        await using var app = new BenchApp(settings);
+        var services = app.Services;
+        var clock = services.GetRequiredService<MeterClock>();
+        var ledger = services.GetRequiredService<ILedger>();
 
         var setup = Stopwatch.StartNew();
         var lead = TimeSpan.FromSeconds(double.Parse(Arg(args, "--lead") ?? Math.Max(15, sessions / 1000.0 * 2).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         var start = DateTimeOffset.UtcNow + lead;
-        var ids = await CreateLiveSessionsAsync(host.Services, ledger, sessions, start);
+        var ids = await CreateLiveSessionsAsync(services, ledger, sessions, start);
         await clock.AdoptAsync(ids);
         Console.WriteLine($"Setup of {sessions} sessions: {setup.Elapsed.TotalSeconds:F1} s (lead {lead.TotalSeconds:F0} s)");
 
         // Measure after one unit of warm-up past the last start, for the given time.
-        var from = start + TimeSpan.FromSeconds(12);
+        var from = start + TimeSpan.FromSeconds(double.Parse(Arg(args, "--warmup") ?? "12", CultureInfo.InvariantCulture));
         var until = from + TimeSpan.FromSeconds(seconds);
         var lags = new ConcurrentQueue<double>();
         clock.UnitLag = lag =>
@@ -69,17 +68,11 @@ internal static class MeterLoad
         };
         await Task.Delay(until - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
         clock.UnitLag = null;
-        await host.StopAsync();
 
         var sorted = lags.Order().ToArray();
         double P(double q) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{provider}: {sessions} live sessions, {sorted.Length} units in {seconds} s = {sorted.Length / (double)seconds:F0} units/s; lag p50 {P(0.50):F0} ms, p99 {P(0.99):F0} ms, max {(sorted.Length == 0 ? double.NaN : sorted[^1]):F0} ms"));
-        if (File.Exists(file))
-        {
-            File.Delete(file);
-        }
-
         return 0;
     }
 

@@ -50,6 +50,11 @@ internal static class WatcherThroughput
         services.AddScoped<DepositClaims>();
         services.AddSingleton<ITronNode>(node);
         services.AddSingleton<DepositWatcher>();
+        // One node: the watcher's worker gate (no Redis, so it always holds).
+        services.AddSingleton(new Meterchat.Cluster.ClusterNode(Meterchat.Cluster.ClusterNode.NewId(), clustered: false));
+        services.AddOptions<Meterchat.Cluster.ClusterOptions>();
+        services.AddSingleton<Meterchat.Cluster.LeaseStore>();
+        services.AddSingleton<Meterchat.Cluster.WorkerGate>();
         await using var provider = services.BuildServiceProvider();
 
         await using (var scope = provider.CreateAsyncScope())

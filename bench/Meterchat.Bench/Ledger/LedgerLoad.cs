@@ -28,6 +28,7 @@ internal static class LedgerLoad
         }
         else
         {
+            builder.Configuration["Database:Provider"] = "Sqlite";
             builder.Configuration["Database:ConnectionString"] = $"Data Source={Path.Combine(Path.GetTempPath(), name + ".db")}";
         }
 

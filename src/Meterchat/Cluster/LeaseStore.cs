@@ -101,8 +101,10 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = sessionIds.ToList();
-        await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteDeleteAsync(ct);
+        foreach (var ids in sessionIds.Chunk(1000))
+        {
+            await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteDeleteAsync(ct);
+        }
     }
 
     /// <summary>Lets these session leases expire now (kept rows, growing tokens): the next scan takes them over.</summary>
@@ -115,8 +117,10 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = sessionIds.ToList();
-        await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+        foreach (var ids in sessionIds.Chunk(1000))
+        {
+            await db.Set<SessionLease>().Where(l => l.NodeId == node.Id && ids.Contains(l.SessionId)).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
+        }
     }
 
     /// <summary>
@@ -157,18 +161,22 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
             return lost;
         }
 
+        // In chunks: SQLite allows 32,766 bound variables per statement.
         var sqlite = db.Database.IsSqlite();
-        var names = fences.Select((_, i) => $"@s{i}").ToList();
-        var parameters = fences.Select((f, i) => ($"s{i}", Key(f.SessionId, sqlite))).Append(("node", (object)nodeId)).ToList();
-        var held = await QueryAsync(db, $"""
-            UPDATE "SessionLeases" SET "Token" = "Token" WHERE "NodeId" = @node AND "SessionId" IN ({string.Join(", ", names)}) RETURNING "SessionId", "Token"
-            """, parameters, ct);
         var tokens = fences.ToDictionary(f => f.SessionId, f => f.Token);
-        foreach (var lease in held)
+        foreach (var chunk in fences.Chunk(1000))
         {
-            if (tokens[lease.SessionId] == lease.Token)
+            var names = chunk.Select((_, i) => $"@s{i}").ToList();
+            var parameters = chunk.Select((f, i) => ($"s{i}", Key(f.SessionId, sqlite))).Append(("node", (object)nodeId)).ToList();
+            var held = await QueryAsync(db, $"""
+                UPDATE "SessionLeases" SET "Token" = "Token" WHERE "NodeId" = @node AND "SessionId" IN ({string.Join(", ", names)}) RETURNING "SessionId", "Token"
+                """, parameters, ct);
+            foreach (var lease in held)
             {
-                lost.Remove(lease.SessionId);
+                if (tokens[lease.SessionId] == lease.Token)
+                {
+                    lost.Remove(lease.SessionId);
+                }
             }
         }
 

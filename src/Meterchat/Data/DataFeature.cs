@@ -12,7 +12,7 @@ public static class DataFeature
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString).AddInterceptors(new StoredTextCheck()));
+            builder.Services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(PreparePostgres(options.ConnectionString)).AddInterceptors(new StoredTextCheck()));
         }
         else
         {
@@ -35,6 +35,22 @@ public static class DataFeature
             // WAL lets readers run beside the one writer; FULL keeps a committed transfer on power loss.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
+    }
+
+    /// <summary>
+    /// Statements run on every tick and batch (the ledger's, the clock's) are prepared on the server after a few uses
+    /// (Npgsql's automatic preparation), so they are parsed and planned once per connection, not per batch. An explicit
+    /// "Max Auto Prepare" in the connection string wins.
+    /// </summary>
+    private static string PreparePostgres(string connectionString)
+    {
+        var csb = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            csb.MaxAutoPrepare = 64;
+        }
+
+        return csb.ConnectionString;
     }
 
     private static string PrepareSqlite(string connectionString)

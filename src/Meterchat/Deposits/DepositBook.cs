@@ -78,7 +78,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
 
         var minimum = options.CurrentValue.MinimumMicros;
         var rows = await db.Set<Deposit>().AsNoTracking()
-            .Where(d => addresses.Contains(d.Address) && d.Final && d.CreditedAt == null)
+            .Where(d => EF.Parameter(addresses).Contains(d.Address) && d.Final && d.CreditedAt == null) // one parameter however many addresses
             .OrderBy(d => d.Id)
             .ToListAsync(ct);
         var due = rows.GroupBy(d => d.Address).Where(g => g.Sum(d => d.Amount) >= minimum).SelectMany(g => g).ToList();

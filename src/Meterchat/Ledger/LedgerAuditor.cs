@@ -20,6 +20,8 @@ public sealed class LedgerAuditor(AppDbContext db, TimeProvider time, IEnumerabl
             LEFT JOIN (SELECT "AccountId", SUM("Amount") AS s FROM "LedgerLegs" GROUP BY "AccountId") l ON l."AccountId" = a."Id"
             WHERE a."Balance" <> COALESCE(l.s, 0)
             """).SingleAsync(ct);
+        // Legs have no foreign keys (written only by the ledger, in their transfer's transaction): proved here instead.
+        var orphans = await legs.CountAsync(l => !db.Set<LedgerTransfer>().Any(t => t.Id == l.TransferId) || !accounts.Any(a => a.Id == l.AccountId), ct);
         var unbalanced = await legs.GroupBy(l => l.TransferId).Where(g => g.Sum(l => l.Amount) != 0).CountAsync(ct);
 
         var liabilities = new Micros(await accounts.Where(a => a.Kind != AccountKind.System).SumAsync(a => a.Balance, ct));
@@ -42,6 +44,7 @@ public sealed class LedgerAuditor(AppDbContext db, TimeProvider time, IEnumerabl
         [
             new("Sum of all accounts is zero", sumOfBalances == 0 && sumOfLegs == 0, $"balances sum to {sumOfBalances} µUSDT, legs to {sumOfLegs} µUSDT"),
             new("Every transfer balances", unbalanced == 0, $"{unbalanced} unbalanced transfers"),
+            new("Every leg belongs to a transfer and an account", orphans == 0, $"{orphans} legs without their transfer or account"),
             new("Every balance equals the sum of its legs", drifted == 0, $"{drifted} accounts differ from their legs"),
             new("No user account is negative", negativeUsers == 0, $"{negativeUsers} negative user accounts"),
             new("Liabilities = credited deposits − paid out − platform income", liabilities == explained,

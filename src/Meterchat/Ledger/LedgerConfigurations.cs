@@ -34,7 +34,8 @@ internal sealed class LedgerLegConfiguration : IEntityTypeConfiguration<LedgerLe
         builder.ToTable("LedgerLegs");
         builder.HasIndex(l => new { l.AccountId, l.TransferId });
         builder.HasIndex(l => l.TransferId);
-        builder.HasOne<LedgerTransfer>().WithMany().HasForeignKey(l => l.TransferId);
-        builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(l => l.AccountId);
+        // No foreign keys: legs are append-only and written only by the ledger, which holds their transfer and account
+        // in the same transaction; a per-row check cost 38 % of PostgreSQL's CPU at 1,000 transfers per batch. The audit
+        // proves every leg has its transfer and account instead (LedgerAuditor).
     }
 }

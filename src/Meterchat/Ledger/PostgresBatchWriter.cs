@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 
 namespace Meterchat.Ledger;
@@ -9,7 +8,8 @@ namespace Meterchat.Ledger;
 /// every account (id order), take each account's summed debits under the balance guard, move every other amount,
 /// insert the legs. A transfer debiting an account whose total did not fit is undone here and returned as null,
 /// for the caller to settle on the per-transfer path (which then also sees this batch's credits, so the outcome
-/// matches processing the requests one by one).
+/// matches processing the requests one by one). Every list is an array parameter (no literals in the SQL), so each
+/// statement's text is the same for every batch and the server can keep it prepared.
 /// </summary>
 internal static class PostgresBatchWriter
 {
@@ -87,7 +87,8 @@ internal static class PostgresBatchWriter
         if (locked.Count > 0)
         {
             await using var lockAll = new NpgsqlCommand(
-                $"""SELECT "Id" FROM "LedgerAccounts" WHERE "Id" IN ({string.Join(',', locked)}) ORDER BY "Id" FOR UPDATE""", connection, tx);
+                """SELECT "Id" FROM "LedgerAccounts" WHERE "Id" = ANY($1) ORDER BY "Id" FOR UPDATE""", connection, tx);
+            lockAll.Parameters.Add(new NpgsqlParameter { Value = locked.ToArray() });
             await using var reader = await lockAll.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -129,7 +130,7 @@ internal static class PostgresBatchWriter
         // 4. One statement moves every other amount: credits, system sums, and the give-back of debits taken
         //    for refused transfers on accounts that could pay; then the legs, and the refused keys released.
         var deltas = new SortedDictionary<long, long>();
-        var legs = new StringBuilder();
+        var (legTransfers, legAccounts, legAmounts) = (new List<long>(), new List<long>(), new List<long>());
         foreach (var i in fresh)
         {
             foreach (var leg in requests[i].Legs)
@@ -151,8 +152,9 @@ internal static class PostgresBatchWriter
                     deltas[account] = checked(deltas.GetValueOrDefault(account) + leg.Amount.Value);
                 }
 
-                // Only integers are inlined.
-                legs.Append(legs.Length == 0 ? "(" : ",(").Append(ids[i]).Append(',').Append(account).Append(',').Append(leg.Amount.Value).Append(')');
+                legTransfers.Add(ids[i]);
+                legAccounts.Add(account);
+                legAmounts.Add(leg.Amount.Value);
             }
 
             if (!failed.Contains(i))
@@ -170,9 +172,11 @@ internal static class PostgresBatchWriter
                     deltas.Keys.ToArray(), deltas.Values.ToArray()));
             }
 
-            if (legs.Length > 0)
+            if (legTransfers.Count > 0)
             {
-                settle.BatchCommands.Add(new NpgsqlBatchCommand($"""INSERT INTO "LedgerLegs" ("TransferId", "AccountId", "Amount") VALUES {legs}"""));
+                settle.BatchCommands.Add(Command(
+                    """INSERT INTO "LedgerLegs" ("TransferId", "AccountId", "Amount") SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bigint[])""",
+                    legTransfers.ToArray(), legAccounts.ToArray(), legAmounts.ToArray()));
             }
 
             if (failed.Count > 0)

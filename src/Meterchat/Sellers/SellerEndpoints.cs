@@ -11,7 +11,8 @@ public static class SellerEndpoints
     {
         var browse = app.MapGroup("/api/sellers").RequireAuthorization(SellerAuth.BearerOrCookie).WithTags("Sellers");
         // The storefront is public: anyone may look before signing up; requesting, tipping and reporting need an account.
-        browse.MapGet("/", Browse).AllowAnonymous().WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages. Public.");
+        // Nothing in the list depends on who asks, so anonymous pages come from the output cache.
+        browse.MapGet("/", Browse).AllowAnonymous().CacheOutput(BrowseCache.PolicyName).WithSummary("Sellers with rate, rating, tags, languages and presence; filters, sort, pages. Public.");
         browse.MapGet("/{id}", GetSeller).AllowAnonymous().WithSummary("One seller's card. Public.");
         browse.MapGet("/{id}/photo", GetPhoto).AllowAnonymous().WithSummary("A seller's photo. Public.");
 

@@ -20,6 +20,7 @@ public static class SellersFeature
         services.AddScoped<Blocks>();
         services.AddScoped<Reports>();
         services.AddRateLimiter(o => o.AddPolicy<string, ReportRateLimitPolicy>(ReportRateLimitPolicy.Name));
+        services.AddOutputCache(o => BrowseCache.AddPolicy(o, builder.Configuration.GetSection(SellersOptions.SectionName).Get<SellersOptions>() ?? new SellersOptions()));
         return builder;
     }
 

@@ -19,6 +19,10 @@ public sealed class SellersOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxRate { get; set; } = 500;
 
+    /// <summary>How long an anonymous browse page is served from memory (0: never); see <see cref="BrowseCache"/>.</summary>
+    [Range(0, 60)]
+    public int BrowseCacheSeconds { get; set; } = 3;
+
     /// <summary>How long the seller's page rings before the request expires.</summary>
     [Range(1, 600)]
     public int RingSeconds { get; set; } = 30;

@@ -22,6 +22,7 @@ public static class WebFeature
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOutputCache();
         builder.Services.AddOpenApi();
         AddBadInputHandling(builder.Services);
         AddProxyTrust(builder);
@@ -52,6 +53,7 @@ public static class WebFeature
         app.UseAuthorization();
         app.UseMiddleware<CookieAntiforgery>();
         app.UseRateLimiter();
+        app.UseOutputCache(); // after authorization: a cached page is only served to whom the endpoint allows
         return app;
     }
 

@@ -142,7 +142,7 @@ public sealed class PayoutSender(
     private async Task<List<Withdrawal>> WithoutBannedAsync(AppDbContext db, List<Withdrawal> toSend, CancellationToken ct)
     {
         var users = toSend.Select(w => w.UserId).Distinct().ToList();
-        var banned = await db.Set<AppUser>().Where(u => users.Contains(u.Id) && u.BannedAt != null).Select(u => u.Id).ToListAsync(ct);
+        var banned = await db.Set<AppUser>().Where(u => EF.Parameter(users).Contains(u.Id) && u.BannedAt != null).Select(u => u.Id).ToListAsync(ct);
         foreach (var w in toSend.Where(w => banned.Contains(w.UserId)))
         {
             await Guarded(db, w, () =>

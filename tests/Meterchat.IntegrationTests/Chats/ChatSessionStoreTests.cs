@@ -1,7 +1,9 @@
 using Meterchat.Chats;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Ledger;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meterchat.IntegrationTests.Chats;
@@ -45,5 +47,31 @@ public sealed class ChatSessionStoreTests(AppFactory app) : IClassFixture<AppFac
         var session = await Sessions.LoadAsync(id);
         Assert.Equal(ChatState.Live, session!.State);
         Assert.Equal(ChatState.Live, (await Sessions.FindAsync(id))!.State);
+    }
+
+    [Fact]
+    public async Task The_clock_stores_40000_sessions_events_in_one_append()
+    {
+        // More sessions than SQLite's 32,766 bound variables per statement: the store must not put them all in one IN list.
+        const int Count = 40_000;
+        var at = app.Time.GetUtcNow();
+        var terms = new ChatTerms(new TokenRate(20), 2500);
+        var session = ChatSession.Request(new ChatRequested(at, terms), app.Services.GetRequiredService<MeterSource>().Current, app.Services.GetRequiredService<IMediaEvidence>());
+        var ids = Enumerable.Range(0, Count).Select(_ => Guid.CreateVersion7(at)).ToList();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.AddRange(ids.Select(id => new ChatSessionRow { Id = id, BuyerId = "bulk-buyer", SellerId = "bulk-seller", RateTokensPerMinute = 20, CommissionBasisPoints = 2500, CreatedAt = at, EventCount = 1, Version = 1 }));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True(session.Apply(new ChatAccepted(at)).IsApplied);
+        var conflicts = await Sessions.AppendAsync(ids.Select(id => new ChatAppend(id, session, 1)).ToList());
+
+        Assert.Empty(conflicts);
+        await using var check = app.Services.CreateAsyncScope();
+        var stored = check.ServiceProvider.GetRequiredService<AppDbContext>().Set<ChatSessionRow>();
+        Assert.Equal(Count, await stored.CountAsync(r => r.BuyerId == "bulk-buyer" && r.State == ChatState.Accepted && r.EventCount == 2));
     }
 }

@@ -30,6 +30,29 @@ public sealed class PresenceAndBrowseTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task Anonymous_browse_pages_come_from_the_output_cache_per_query_and_signed_in_buyers_get_the_live_list()
+    {
+        var seller = await app.NewPersonAsync("seller");
+        await seller.SaveProfileAsync(rate: 7, tags: ["origami"]);
+        using var visitor = app.CreateClient();
+
+        var first = await visitor.GetAsync("/api/sellers?tag=origami");
+        var again = await visitor.GetAsync("/api/sellers?tag=origami");
+        var otherQuery = await visitor.GetAsync("/api/sellers?tag=origami&sort=rate");
+        var signedIn = await seller.Client.GetAsync("/api/sellers?tag=origami");
+        var signedInAgain = await seller.Client.GetAsync("/api/sellers?tag=origami");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(seller.Id, Assert.Single((await first.Content.ReadFromJsonAsync<BrowsePage>())!.Items).Id);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(again.Headers.Age); // served from the cache
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Null(otherQuery.Headers.Age); // each query is its own entry
+        Assert.Null(signedIn.Headers.Age);
+        Assert.Null(signedInAgain.Headers.Age); // credentials: never cached
+    }
+
+    [Fact]
     public async Task Browse_filters_by_rate_tag_language_and_presence_and_sorts()
     {
         var (cheap, cheapHub) = await app.NewOnlineSellerAsync(rate: 5, tags: ["tarot"]);

@@ -29,6 +29,17 @@ public sealed class ChatOptions
     [Range(10, 5000)]
     public int TickMilliseconds { get; set; } = 100;
 
+    /// <summary>
+    /// The most sessions one tick takes on; more due sessions wait for the next tick, which then runs at once. Bounds
+    /// each tick's ledger batch and memory when the clock falls behind.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxTickSessions { get; set; } = 20_000;
+
+    /// <summary>Sessions per store transaction when the clock stores a tick's events (a failed batch is retried next tick).</summary>
+    [Range(1, 100_000)]
+    public int AppendBatchSessions { get; set; } = 5_000;
+
     /// <summary>Whether the clock runs on its own; tests turn it off and call MeterClock.TickAsync.</summary>
     public bool RunClock { get; set; } = true;
 

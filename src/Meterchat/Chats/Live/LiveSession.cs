@@ -19,6 +19,9 @@ public sealed class LiveSession(Guid id, string buyerId, string sellerId, ChatSe
     /// <summary>How many of <see cref="ChatSession.Events"/> are stored.</summary>
     public int Stored { get; set; } = session.Events.Count;
 
+    /// <summary>Whether every event in memory is stored (false after the store failed: the next tick retries).</summary>
+    public bool IsStored => Stored == Session.Events.Count;
+
     public HeartbeatWatch Watch { get; } = watch;
 
     public Micros? Wallet { get; set; }

@@ -268,7 +268,11 @@ public sealed partial class MeterClock
         return live;
     }
 
-    /// <summary>Stores the new events of these sessions in one transaction; a session another writer moved is reloaded.</summary>
+    /// <summary>
+    /// Stores the new events of these sessions, a bounded batch per transaction; a session another writer moved is
+    /// reloaded. A batch the store fails keeps its sessions in memory, unstored: they are due at once and the next tick
+    /// stores them (memory holds what the ledger already has; dropping them would lose events such as a leave).
+    /// </summary>
     private async Task PersistAsync(List<LiveSession> changed, CancellationToken ct)
     {
         if (changed.Count == 0)
@@ -276,27 +280,23 @@ public sealed partial class MeterClock
             return;
         }
 
-        IReadOnlyList<Guid> conflicts;
-        try
+        var conflicts = new List<Guid>();
+        foreach (var batch in changed.Chunk(options.Value.AppendBatchSessions))
         {
-            conflicts = await store.AppendAsync(changed.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence)).ToList(), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Memory ran ahead of the store: forget these sessions so the next touch reloads the truth.
-            // A unit whose transfer landed is re-planned, its key replays, and its event is recorded then.
-            logger.LogError(e, "Storing {Count} sessions' events failed; they are reloaded", changed.Count);
-            foreach (var live in changed)
+            try
             {
-                _sessions.Remove(live.Id);
+                conflicts.AddRange(await store.AppendAsync(batch.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence)).ToList(), ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Storing {Count} sessions' events failed; they stay in memory and are stored at the next tick", batch.Length);
+                continue;
             }
 
-            return;
-        }
-
-        foreach (var live in changed)
-        {
-            live.Stored = live.Session.Events.Count;
+            foreach (var live in batch)
+            {
+                live.Stored = live.Session.Events.Count;
+            }
         }
 
         foreach (var id in conflicts)

@@ -51,6 +51,9 @@ public sealed partial class MeterClock(
     /// <summary>For the load tool: called with each charged unit's lag (when it landed in the ledger minus when it fell due).</summary>
     public Action<TimeSpan>? UnitLag { get; set; }
 
+    /// <summary>Whether the last tick left due work behind (it took a full batch): the next one runs without a pause.</summary>
+    private bool Behind { get; set; }
+
     /// <summary>Sessions held in memory now.</summary>
     public int Count => _sessions.Count;
 
@@ -74,7 +77,10 @@ public sealed partial class MeterClock(
             try
             {
                 await TickAsync(stoppingToken);
-                await Task.Delay(interval, time, stoppingToken);
+                if (!Behind)
+                {
+                    await Task.Delay(interval, time, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -97,6 +103,7 @@ public sealed partial class MeterClock(
             var now = time.GetUtcNow();
             metrics.ClockTicked(now);
             var due = TakeDue(now);
+            Behind = due.Count >= options.Value.MaxTickSessions;
             if (due.Count == 0)
             {
                 return 0;
@@ -133,7 +140,7 @@ public sealed partial class MeterClock(
                     await notifier.StatusAsync(live, now);
                 }
 
-                if (live.Session.IsOver && live.Session.UnitsToCharge(now) == 0 && (live.RefundSettled || !live.Session.RequiresAutoRefund))
+                if (live.Session.IsOver && live.Session.UnitsToCharge(now) == 0 && (live.RefundSettled || !live.Session.RequiresAutoRefund) && live.IsStored)
                 {
                     await notifier.EndedAsync(live, now);
                     _sessions.Remove(live.Id);
@@ -161,8 +168,11 @@ public sealed partial class MeterClock(
 
     private List<LiveSession> TakeDue(DateTimeOffset now)
     {
+        // Bounded: a clock that falls behind works through its backlog in batches of a size the store and ledger take
+        // in one transaction each, instead of one ever larger tick.
         var due = new List<LiveSession>();
-        while (_queue.TryPeek(out var live, out var at) && at <= now)
+        var max = options.Value.MaxTickSessions;
+        while (due.Count < max && _queue.TryPeek(out var live, out var at) && at <= now)
         {
             _queue.Dequeue();
             if (live.ScheduledAt == at && _sessions.TryGetValue(live.Id, out var current) && current == live)
@@ -413,7 +423,7 @@ public sealed partial class MeterClock(
         }
 
         var session = live.Session;
-        DateTimeOffset? next = session.IsOver ? now : session.NextUnitDueAt(now);
+        DateTimeOffset? next = session.IsOver || !live.IsStored ? now : session.NextUnitDueAt(now);
         next = Earliest(next, session.ConnectDeadline);
         next = Earliest(next, session.ReconnectDeadline);
         next = Earliest(next, live.Watch.NextDeadline);

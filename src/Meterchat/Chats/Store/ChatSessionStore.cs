@@ -9,6 +9,9 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
 {
     private const int MaxAttempts = 10;
 
+    /// <summary>Ids per IN list: SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535.</summary>
+    internal const int IdsPerQuery = 1000;
+
     public async Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default)
     {
         var requested = new ChatRequested(time.GetUtcNow(), terms);
@@ -88,7 +91,15 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         var fences = appends.Where(a => a.Fence is not null).Select(a => (a.SessionId, a.Fence!.Value)).ToList();
         await using var tx = fences.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
-        var rows = await db.Set<ChatSessionRow>().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var rows = new Dictionary<Guid, ChatSessionRow>(ids.Count);
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            foreach (var row in await db.Set<ChatSessionRow>().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+            {
+                rows[row.Id] = row;
+            }
+        }
+
         var conflicts = new List<Guid>();
         foreach (var append in appends)
         {
@@ -127,7 +138,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
     public async Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
     {
         var result = new List<(ChatSessionRow, ChatSession)>(sessionIds.Count);
-        foreach (var chunk in sessionIds.Chunk(1000))
+        foreach (var chunk in sessionIds.Chunk(IdsPerQuery))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

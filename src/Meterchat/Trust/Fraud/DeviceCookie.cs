@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Trust.Fraud;
@@ -13,7 +14,9 @@ public sealed class DeviceCookie(RequestDelegate next, IOptions<FraudOptions> op
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (!IsWellFormed(context.Request.Cookies[Name]))
+        // A response the output cache may share between visitors (the public browse list) carries no per-browser cookie:
+        // the cache would not store it, or would hand one id to everyone. The browser gets its id on its next request.
+        if (!IsWellFormed(context.Request.Cookies[Name]) && context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is null)
         {
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[Name] = id;
