@@ -14,6 +14,7 @@ internal sealed class ChatSessionRowConfiguration : IEntityTypeConfiguration<Cha
         builder.HasIndex(s => new { s.BuyerId, s.CreatedAt });
         builder.HasIndex(s => new { s.SellerId, s.CreatedAt });
         builder.HasIndex(s => s.State);
+        builder.Property(s => s.ChainHead).HasMaxLength(64);
     }
 }
 
@@ -23,6 +24,7 @@ internal sealed class ChatEventRowConfiguration : IEntityTypeConfiguration<ChatE
     {
         builder.ToTable("ChatEvents");
         builder.HasIndex(e => new { e.SessionId, e.Seq }).IsUnique();
+        builder.Property(e => e.Hash).HasMaxLength(64);
         builder.HasOne<ChatSessionRow>().WithMany().HasForeignKey(e => e.SessionId);
     }
 }
