@@ -19,7 +19,7 @@ public sealed class ShowModel(SellerProfiles profiles, Ratings ratings) : PageMo
             return NotFound();
         }
 
-        Card = SellerBrowser.Card(profile, profile.Tags);
+        Card = SellerBrowser.Card(profile, profile.Tags, profiles.Options);
         Reviews = reviews;
         return Page();
     }

@@ -29,7 +29,7 @@ function card(s) {
   el.innerHTML = `
     ${s.photoUrl ? `<img class="seller-photo" alt="" src="${s.photoUrl}">` : ''}
     <div class="card-title"><h2><a class="seller-link"></a></h2>${badge(s.presence)}</div>
-    <p><strong>${s.rateTokensPerMinute} tokens/min</strong> · ★ ${s.rating} <span class="muted">(${s.ratingCount})</span></p>
+    <p><strong>${s.rateTokensPerMinute} tokens/min</strong> · ★ ${s.rating} <span class="muted">(${s.ratingCount})</span> · <span class="tier">${s.tier.tier}</span></p>
     <p class="muted bio"></p>
     <p class="tags"></p>
     <button type="button" class="button request">Request chat</button>
