@@ -40,7 +40,27 @@ public sealed class SignedReceipts(IServiceScopeFactory scopes, ReceiptKey key, 
     public ReceiptFile Sign(ChatSessionRow row, IReadOnlyList<string> stored)
     {
         ArgumentNullException.ThrowIfNull(row);
+        try
+        {
+            return Build(row.Id, row.BuyerId, row.SellerId, row.ChainHead, stored, key, meters.Current, media);
+        }
+        catch (InvalidOperationException e)
+        {
+            log.LogError(e, "Session {SessionId}: no receipt signed", row.Id);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The signed receipt file of a session whose stored log is <paramref name="stored"/> (JSON as stored, in order).
+    /// <paramref name="chainHead"/> is the head stored as the log was written (null for a log stored before chaining):
+    /// a log that no longer ends there is never signed.
+    /// </summary>
+    public static ReceiptFile Build(
+        Guid sessionId, string buyerId, string sellerId, string? chainHead, IReadOnlyList<string> stored, ReceiptKey key, Meter meter, IMediaEvidence media)
+    {
         ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(key);
         var events = new List<ReceiptFileEvent>(stored.Count);
         var head = EventChain.Genesis;
         foreach (var json in stored)
@@ -49,20 +69,17 @@ public sealed class SignedReceipts(IServiceScopeFactory scopes, ReceiptKey key, 
             events.Add(new ReceiptFileEvent(events.Count, json, head));
         }
 
-        if (row.ChainHead is { } storedHead && storedHead != head)
+        if (chainHead is not null && chainHead != head)
         {
-            // The log no longer matches what was chained as it was written: never sign it.
-            log.LogError("Session {SessionId}: the stored log does not match its chain head", row.Id);
-            throw new InvalidOperationException($"The stored log of session {row.Id} does not match its chain head.");
+            throw new InvalidOperationException($"The stored log of session {sessionId} does not match its chain head.");
         }
 
-        var session = ChatSession.Replay(stored.Select(ChatJson.Deserialize), meters.Current, media);
-        var end = session.EndedAt ?? session.LastEventAt;
-        var receipt = Receipt.Of(session, end);
+        var session = ChatSession.Replay(stored.Select(ChatJson.Deserialize), meter, media);
+        var receipt = Receipt.Of(session, session.EndedAt ?? session.LastEventAt);
         var body = new ReceiptBody(
-            row.Id,
-            row.BuyerId,
-            row.SellerId,
+            sessionId,
+            buyerId,
+            sellerId,
             media is RelayMediaEvidence ? nameof(EvidenceSource.Relay) : nameof(EvidenceSource.Client),
             receipt.State.ToString(),
             receipt.EndReason?.ToString(),
@@ -80,7 +97,7 @@ public sealed class SignedReceipts(IServiceScopeFactory scopes, ReceiptKey key, 
             receipt.Refund.Value,
             events.Count,
             head,
-            ChainedSinceStart: row.ChainHead is not null);
+            ChainedSinceStart: chainHead is not null);
         return new ReceiptFile(ReceiptFile.CurrentFormat, body, key.Public.KeyId, key.Sign(body.Canonical()), key.Public, events);
     }
 }
