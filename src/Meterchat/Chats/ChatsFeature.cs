@@ -1,4 +1,5 @@
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Receipts;
 using Meterchat.Chats.Relay;
 using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
@@ -22,6 +23,7 @@ public static class ChatsFeature
         builder.Services.AddSingleton<MeterClock>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddReceipts();
         builder.Services.AddSingleton<ChatLogPurge>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatLogPurge>());
 
@@ -46,6 +48,7 @@ public static class ChatsFeature
     {
         app.MapHub<ChatHub>(ChatHub.Path);
         app.MapChatApi();
+        app.MapReceiptApi();
         return app;
     }
 }

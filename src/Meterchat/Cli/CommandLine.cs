@@ -4,12 +4,14 @@ using Meterchat.Chain;
 namespace Meterchat.Cli;
 
 /// <summary>
-/// Operator verbs of the one executable: `audit`, `tron ...`, `devchain ...`, `admin create --email`, `verify-liabilities`.
+/// Operator verbs of the one executable: `audit`, `tron ...`, `devchain ...`, `admin create --email`, `verify-liabilities`,
+/// `verify-receipt --file`.
 /// Anything else (no arguments, or host switches such as --urls) starts the web app.
 /// </summary>
 public static class CommandLine
 {
-    private static readonly Func<Command>[] Verbs = [Ledger.AuditCommand.Create, TronCommand.Create, DevChainCommand.Create, Accounts.AdminCommand.Create, Reserves.VerifyLiabilitiesCommand.Create];
+    private static readonly Func<Command>[] Verbs = [Ledger.AuditCommand.Create, TronCommand.Create, DevChainCommand.Create, Accounts.AdminCommand.Create, Reserves.VerifyLiabilitiesCommand.Create,
+        Chats.Receipts.VerifyReceiptCommand.Create];
 
     public static bool Handles(string[] args) =>
         args.Length > 0 && Array.Exists(Verbs, v => v().Name == args[0]);

@@ -56,6 +56,11 @@ public static class ProductionConfiguration
             "Withdrawals:HotWalletKeyFile", string.IsNullOrWhiteSpace(keyFile) ? "the hot wallet key file (or Withdrawals:HotWalletKey)" : "the hot wallet key file does not exist");
         Require(configuration["Deposits:AccountXpub"]?.Trim().StartsWith("xpub", StringComparison.Ordinal) == true, "Deposits:AccountXpub", "the account xpub of m/44'/195'/0' (public key only)");
 
+        // Receipts are signed with the platform receipt key (docs/receipts.md); never a generated one.
+        var receiptKeyFile = configuration["Receipts:SigningKeyFile"];
+        Require(Set("Receipts:SigningKey") || (!string.IsNullOrWhiteSpace(receiptKeyFile) && fileExists(receiptKeyFile)),
+            "Receipts:SigningKey", string.IsNullOrWhiteSpace(receiptKeyFile) ? "the ECDSA P-256 receipt key, PEM (or Receipts:SigningKeyFile)" : "the receipt key file does not exist");
+
         // Mail: real SMTP, links to the public address.
         Require(string.Equals(configuration["Mail:Delivery"], "Smtp", StringComparison.OrdinalIgnoreCase), "Mail:Delivery", "must be Smtp (the outbox is for Development and Testing only)");
         Require(Set("Mail:SmtpHost"), "Mail:SmtpHost", "the SMTP server's host name");

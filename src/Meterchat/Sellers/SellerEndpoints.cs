@@ -43,12 +43,12 @@ public static class SellerEndpoints
 
     private static async Task<Ok<BrowsePage>> Browse(
         SellerBrowser browser, CancellationToken ct, int? maxRate = null, string? tag = null, string? language = null,
-        bool onlineOnly = false, string? sort = null, int page = 1, int pageSize = 24) =>
-        TypedResults.Ok(await browser.BrowseAsync(new BrowseQuery(maxRate, tag, language, onlineOnly, sort, page, pageSize), ct));
+        bool onlineOnly = false, string? sort = null, int page = 1, int pageSize = 24, Tier? tier = null) =>
+        TypedResults.Ok(await browser.BrowseAsync(new BrowseQuery(maxRate, tag, language, onlineOnly, sort, page, pageSize, tier), ct));
 
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetSeller(string id, SellerProfiles profiles, SellerBrowser browser, CancellationToken ct) =>
         await profiles.FindAsync(id, ct) is { } p && await browser.IsListedAsync(id, ct)
-            ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags))
+            ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags, profiles.Options))
             : SellerProblem.NotFound("There is no seller with that id.").ToResult();
 
     private static async Task<IResult> GetPhoto(string id, PhotoStore photos, SellerBrowser browser, CancellationToken ct) =>
@@ -57,12 +57,12 @@ public static class SellerEndpoints
             : SellerProblem.NotFound("This seller has no photo.").ToResult();
 
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetProfile(ClaimsPrincipal user, SellerProfiles profiles, CancellationToken ct) =>
-        await profiles.FindAsync(UserId(user), ct) is { } p ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags)) : SellerProblem.NotFound("You have no seller profile yet.").ToResult();
+        await profiles.FindAsync(UserId(user), ct) is { } p ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags, profiles.Options)) : SellerProblem.NotFound("You have no seller profile yet.").ToResult();
 
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> SaveProfile(ProfileInput input, ClaimsPrincipal user, SellerProfiles profiles, CancellationToken ct)
     {
         var saved = await profiles.SaveAsync(UserId(user), input, ct);
-        return saved.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(SellerBrowser.Card(saved.Value!, saved.Value!.Tags));
+        return saved.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(SellerBrowser.Card(saved.Value!, saved.Value!.Tags, profiles.Options));
     }
 
     private static async Task<Results<Ok<PhotoResponse>, ProblemHttpResult>> UploadPhoto(IFormFile photo, ClaimsPrincipal user, PhotoStore photos, CancellationToken ct)

@@ -9,6 +9,9 @@ namespace Meterchat.Sellers;
 /// <summary>Becoming a seller and editing the profile. A rate change only affects requests made after it.</summary>
 public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, IOptionsMonitor<SellersOptions> options, TimeProvider time)
 {
+    /// <summary>The sellers' numbers in force now (rate bounds and tiers).</summary>
+    public SellersOptions Options => options.CurrentValue;
+
     public async Task<Outcome<SellerProfile>> SaveAsync(string userId, ProfileInput input, CancellationToken ct = default)
     {
         var o = options.CurrentValue;
@@ -16,6 +19,16 @@ public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, 
         {
             return new SellerProblem(400, "seller/rate-out-of-bounds", "Rate out of bounds",
                 $"The rate must be a whole number of tokens per minute from {o.MinRate} to {o.MaxRate}.");
+        }
+
+        var standing = await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == userId)
+            .Select(p => new { p.RatingCount, p.RatingCentis }).SingleOrDefaultAsync(ct);
+        var tier = SellerTier.Progress(standing?.RatingCount ?? 0, standing?.RatingCentis ?? SellersOptions.PriorRatingCentis, o);
+        if (input.RateTokensPerMinute > tier.CapTokensPerMinute)
+        {
+            return new SellerProblem(400, SellerProblem.RateAboveTierCap, "Rate above your tier's cap",
+                $"As a {tier.Tier} seller your rate may be at most {tier.CapTokensPerMinute} tokens per minute"
+                + (tier.NextTier is { } next ? $"; {next} sellers ({tier.NextRatedChats} rated chats, rating {(tier.NextRatingCentis / 100m)?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}+) may charge up to {tier.NextCapTokensPerMinute}." : "."));
         }
 
         var name = input.DisplayName?.Trim() ?? "";

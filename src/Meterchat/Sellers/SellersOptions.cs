@@ -23,6 +23,34 @@ public sealed class SellersOptions : IValidatableObject
     [Range(0, 60)]
     public int BrowseCacheSeconds { get; set; } = 3;
 
+    /// <summary>Rate cap of a New seller (tokens/min; PRODUCT.md §4 tiers).</summary>
+    [Range(1, 100_000)]
+    public int NewMaxRate { get; set; } = 20;
+
+    /// <summary>Rated chats an Established seller needs.</summary>
+    [Range(0, 1_000_000)]
+    public int EstablishedRatedChats { get; set; } = 10;
+
+    /// <summary>Rating (Bayesian average, hundredths of a star) an Established seller needs: 400 = 4.0.</summary>
+    [Range(100, 500)]
+    public int EstablishedRatingCentis { get; set; } = 400;
+
+    /// <summary>Rate cap of an Established seller.</summary>
+    [Range(1, 100_000)]
+    public int EstablishedMaxRate { get; set; } = 50;
+
+    /// <summary>Rated chats a Top seller needs.</summary>
+    [Range(0, 1_000_000)]
+    public int TopRatedChats { get; set; } = 50;
+
+    /// <summary>Rating a Top seller needs: 450 = 4.5.</summary>
+    [Range(100, 500)]
+    public int TopRatingCentis { get; set; } = 450;
+
+    /// <summary>Rate cap of a Top seller (never above <see cref="MaxRate"/>).</summary>
+    [Range(1, 100_000)]
+    public int TopMaxRate { get; set; } = 500;
+
     /// <summary>How long the seller's page rings before the request expires.</summary>
     [Range(1, 600)]
     public int RingSeconds { get; set; } = 30;
@@ -58,6 +86,18 @@ public sealed class SellersOptions : IValidatableObject
         if (MinRate > MaxRate)
         {
             yield return new ValidationResult("MinRate must not exceed MaxRate.", [nameof(MinRate), nameof(MaxRate)]);
+        }
+
+        if (NewMaxRate < MinRate || NewMaxRate > EstablishedMaxRate || EstablishedMaxRate > TopMaxRate)
+        {
+            yield return new ValidationResult("Tier caps must rise from New to Top, and New's cap must allow the lowest rate.",
+                [nameof(NewMaxRate), nameof(EstablishedMaxRate), nameof(TopMaxRate)]);
+        }
+
+        if (EstablishedRatedChats > TopRatedChats || EstablishedRatingCentis > TopRatingCentis)
+        {
+            yield return new ValidationResult("Top must need at least as many rated chats and as high a rating as Established.",
+                [nameof(EstablishedRatedChats), nameof(TopRatedChats), nameof(EstablishedRatingCentis), nameof(TopRatingCentis)]);
         }
     }
 }

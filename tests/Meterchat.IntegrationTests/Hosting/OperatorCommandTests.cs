@@ -211,6 +211,68 @@ public sealed class OperatorCommandTests
         });
     }
 
+    [Fact]
+    public async Task Verify_receipt_passes_a_signed_receipt_and_names_what_was_tampered_with()
+    {
+        using var key = Meterchat.Chats.Receipts.ReceiptKey.Generate();
+        var file = SignedReceipt(key);
+        var events = file.Events!.ToList();
+        events[7] = events[7] with { Event = events[7].Event.Replace("\"unit\":2", "\"unit\":3", StringComparison.Ordinal) };
+        using var other = Meterchat.Chats.Receipts.ReceiptKey.Generate();
+        var dir = Directory.CreateTempSubdirectory("meterchat-receipt-");
+        try
+        {
+            var good = Path.Combine(dir.FullName, "r.json");
+            var flipped = Path.Combine(dir.FullName, "flipped.json");
+            var keys = Path.Combine(dir.FullName, "keys.json");
+            var otherKeys = Path.Combine(dir.FullName, "other.json");
+            await File.WriteAllTextAsync(good, file.ToJson());
+            await File.WriteAllTextAsync(flipped, (file with { Events = events }).ToJson());
+            await File.WriteAllTextAsync(keys, JsonSerializer.Serialize(new { keys = new[] { key.Public } }, Meterchat.Chats.Receipts.ReceiptFile.Json));
+            await File.WriteAllTextAsync(otherKeys, JsonSerializer.Serialize(new { keys = new[] { other.Public } }, Meterchat.Chats.Receipts.ReceiptFile.Json));
+
+            var verified = await RunAsync(["verify-receipt", "--file", good, "--key", keys]);
+            var tampered = await RunAsync(["verify-receipt", "--file", flipped, "--key", keys]);
+            var wrongKey = await RunAsync(["verify-receipt", "--file", good, "--key", otherKeys]);
+            var missing = await RunAsync(["verify-receipt", "--file", Path.Combine(dir.FullName, "none.json")]);
+
+            Assert.True(verified.ExitCode == 0, verified.ToString());
+            Assert.Contains("PASS  bill: Recomputed from the events: 5 units at 20 tokens/min = 10 tokens", verified.Output, StringComparison.Ordinal);
+            Assert.Contains("Receipt verified.", verified.Output, StringComparison.Ordinal);
+            Assert.Equal(1, tampered.ExitCode);
+            Assert.Contains("FAIL  chain: Event 7 (unit-charged) was changed", tampered.Output, StringComparison.Ordinal);
+            Assert.Equal(1, wrongKey.ExitCode);
+            Assert.Contains($"not with the given key {other.Public.KeyId}", wrongKey.Output, StringComparison.Ordinal);
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Contains("No such file", missing.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", tampered + wrongKey.ToString() + missing, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A session as the meter logs it: 30 s live at 20 tokens/min, five units, then the buyer leaves.</summary>
+    private static Meterchat.Chats.Receipts.ReceiptFile SignedReceipt(Meterchat.Chats.Receipts.ReceiptKey key)
+    {
+        var t0 = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var log = new List<Meterchat.Chats.ChatEvent>
+        {
+            new Meterchat.Chats.ChatRequested(t0, new Meterchat.Chats.ChatTerms(new Meterchat.Ledger.TokenRate(20), 2500).FrozenFrom(new Meterchat.Chats.MeterOptions())),
+            new Meterchat.Chats.ChatAccepted(t0),
+            new Meterchat.Chats.PartyConnected(t0, Meterchat.Chats.Party.Buyer),
+            new Meterchat.Chats.PartyConnected(t0, Meterchat.Chats.Party.Seller),
+            new Meterchat.Chats.MediaReported(t0, Meterchat.Chats.Party.Buyer, true, true),
+            new Meterchat.Chats.MediaReported(t0, Meterchat.Chats.Party.Seller, true, true),
+        };
+        log.AddRange(Enumerable.Range(1, 5).Select(k => (Meterchat.Chats.ChatEvent)new Meterchat.Chats.UnitCharged(t0.AddSeconds((6 * k) - 3), k)));
+        log.Add(new Meterchat.Chats.PartyLeft(t0.AddSeconds(30), Meterchat.Chats.Party.Buyer));
+        var stored = log.Select(Meterchat.Chats.Store.ChatJson.Serialize).ToList();
+        return Meterchat.Chats.Receipts.SignedReceipts.Build(Guid.CreateVersion7(t0), "buyer", "seller", null, stored, key,
+            new Meterchat.Chats.Meter(new Meterchat.Chats.MeterOptions()), new Meterchat.Chats.ClientReportedEvidence());
+    }
+
     private static async Task<Run> RunAsync(string[] args, Dictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("dotnet")

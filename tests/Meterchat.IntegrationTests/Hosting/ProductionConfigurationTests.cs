@@ -24,14 +24,14 @@ public class ProductionConfigurationTests
         foreach (var key in new[]
         {
             "Database:ConnectionString", "Redis:Connection", "Chat:TurnSecret", "Chat:TurnUrls", "Chain:ApiKey",
-            "Withdrawals:HotWalletKeyFile", "Deposits:AccountXpub", "Mail:SmtpHost", "Mail:PublicBaseUrl",
+            "Withdrawals:HotWalletKeyFile", "Deposits:AccountXpub", "Receipts:SigningKey", "Mail:SmtpHost", "Mail:PublicBaseUrl",
         })
         {
             Assert.Contains(key, refusal.Message, StringComparison.Ordinal);
         }
 
         Assert.Contains("Withdrawals__HotWalletKeyFile", refusal.Message, StringComparison.Ordinal);
-        Assert.Equal(9, refusal.Problems.Count);
+        Assert.Equal(10, refusal.Problems.Count);
     }
 
     [Fact]

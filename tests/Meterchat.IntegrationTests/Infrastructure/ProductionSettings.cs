@@ -24,6 +24,13 @@ public static class ProductionSettings
         return path;
     });
 
+    // A throw-away receipt key (PEM), one per test run.
+    private static readonly Lazy<string> TestReceiptKey = new(() =>
+    {
+        using var key = Meterchat.Chats.Receipts.ReceiptKey.Generate();
+        return key.ExportPem();
+    });
+
     /// <summary>A new database on the test PostgreSQL server (MC_TEST_POSTGRES): Production runs on PostgreSQL only.</summary>
     public static string NewPostgresDatabase()
     {
@@ -46,6 +53,7 @@ public static class ProductionSettings
         ["Withdrawals:HotWalletKey"] = null,
         ["Withdrawals:HotWalletKeyFile"] = HotWalletKeyFile.Value,
         ["Deposits:AccountXpub"] = DepositKeys.AccountXpubFromMnemonic(TestMnemonic),
+        ["Receipts:SigningKey"] = TestReceiptKey.Value,
         ["Mail:Delivery"] = "Smtp",
         ["Mail:SmtpHost"] = "127.0.0.1",
         ["Mail:PublicBaseUrl"] = "https://meterchat.example",

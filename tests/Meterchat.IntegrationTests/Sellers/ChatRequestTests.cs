@@ -27,7 +27,8 @@ public sealed class ChatRequestTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(20, ring.RateTokensPerMinute);
 
         // A later rate change does not touch the request already made.
-        await seller.SaveProfileAsync(rate: 40);
+        await app.TopSellerAsync(seller);
+        Assert.Equal(HttpStatusCode.OK, (await seller.SaveProfileAsync(rate: 40)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await seller.Client.PostAsync($"/api/seller/requests/{request.SessionId}/accept", null)).StatusCode);
 
         await buyerHub.WaitAsync<Guid>(nameof(IPresenceClient.ChatStarted), id => id == request.SessionId);
@@ -126,7 +127,8 @@ public sealed class ChatRequestTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (seller, sellerHub) = await app.NewOnlineSellerAsync(rate: 15);
         var buyer = await app.NewPersonAsync("buyer", walletTokens: 100);
-        await seller.SaveProfileAsync(rate: 25);
+        await app.TopSellerAsync(seller);
+        Assert.Equal(HttpStatusCode.OK, (await seller.SaveProfileAsync(rate: 25)).StatusCode);
 
         var response = await buyer.RequestChatAsync(seller.Id, 15);
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Sellers;
@@ -57,7 +58,8 @@ public sealed class PresenceAndBrowseTests(AppFactory app) : IClassFixture<AppFa
     {
         var (cheap, cheapHub) = await app.NewOnlineSellerAsync(rate: 5, tags: ["tarot"]);
         var pricey = await app.NewPersonAsync("seller");
-        await pricey.SaveProfileAsync(rate: 300, tags: ["tarot", "music"], languages: ["de"]);
+        await app.TopSellerAsync(pricey);
+        Assert.Equal(HttpStatusCode.OK, (await pricey.SaveProfileAsync(rate: 300, tags: ["tarot", "music"], languages: ["de"])).StatusCode);
         var client = cheap.Client;
 
         var tarot = (await client.GetFromJsonAsync<BrowsePage>("/api/sellers?tag=tarot&sort=rate"))!;

@@ -37,6 +37,11 @@ public static class SellersApi
     public static async Task<(Person Seller, HubProbe Hub)> NewOnlineSellerAsync(this AppFactory app, int rate, bool autoAccept = false, string[]? tags = null, int ratingCentis = SellersOptions.PriorRatingCentis)
     {
         var seller = await app.NewPersonAsync("seller");
+        if (rate > new SellersOptions().NewMaxRate)
+        {
+            await app.TopSellerAsync(seller);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await seller.SaveProfileAsync(rate, autoAccept, tags)).StatusCode);
         if (ratingCentis != SellersOptions.PriorRatingCentis)
         {
@@ -48,6 +53,25 @@ public static class SellersApi
         var response = await seller.Client.PostAsJsonAsync("/api/seller/presence", new PresenceInput(true));
         Assert.Equal("online", (await response.Content.ReadFromJsonAsync<PresenceResponse>())!.Presence);
         return (seller, hub);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="seller"/> a profile with the standing of the Top tier (50 rated chats, 5.00), whose cap
+    /// allows any rate up to the platform's highest (SellerTier): for tests about other things than tiers.
+    /// </summary>
+    public static async Task TopSellerAsync(this AppFactory app, Person seller)
+    {
+        if (!(await seller.Client.GetAsync(new Uri("/api/seller/profile", UriKind.Relative))).IsSuccessStatusCode)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await seller.SaveProfileAsync(1)).StatusCode);
+        }
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Meterchat.Data.AppDbContext>();
+        var profile = await db.FindAsync<SellerProfile>(seller.Id);
+        profile!.RatingCount = 50;
+        profile.RatingCentis = 500;
+        await db.SaveChangesAsync();
     }
 
     public static async Task SetRatingAsync(this AppFactory app, string sellerId, int ratingCentis)

@@ -12,6 +12,7 @@ namespace Meterchat.Admin.Settings;
 public static class SettingsCatalog
 {
     private const string NewSessions = "Chats requested after the change; a running session keeps its terms and meter.";
+    private const string TierChange = "Tiers shown at once; caps apply to profiles saved and ratings given after the change; running sessions keep their frozen rate.";
     private const string NewWithdrawals = "Withdrawal requests made after the change; a request keeps the fees it was quoted.";
 
     public static IReadOnlyList<SettingDefinition> All { get; } =
@@ -36,6 +37,13 @@ public static class SettingsCatalog
             "Profiles saved after the change; running sessions keep their frozen rate."),
         SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.MaxRate), "Highest seller rate", SettingUnit.TokensPerMinute,
             "Profiles saved after the change; running sessions keep their frozen rate."),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.NewMaxRate), "Tier cap: New sellers", SettingUnit.TokensPerMinute, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.EstablishedRatedChats), "Established tier: rated chats", SettingUnit.Count, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.EstablishedRatingCentis), "Established tier: rating (hundredths of a star)", SettingUnit.Count, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.EstablishedMaxRate), "Tier cap: Established sellers", SettingUnit.TokensPerMinute, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.TopRatedChats), "Top tier: rated chats", SettingUnit.Count, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.TopRatingCentis), "Top tier: rating (hundredths of a star)", SettingUnit.Count, TierChange),
+        SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.TopMaxRate), "Tier cap: Top sellers", SettingUnit.TokensPerMinute, TierChange),
         SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.RingSeconds), "Request ring time", SettingUnit.Seconds, "Requests made after the change."),
         SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.OfflineGraceSeconds), "Seller offline grace", SettingUnit.Seconds, "At once."),
         SettingDefinition.For<SellersOptions>(SellersOptions.SectionName, nameof(SellersOptions.QuickMatchAttempts), "Quick match: sellers rung", SettingUnit.Count, "Quick matches started after the change."),

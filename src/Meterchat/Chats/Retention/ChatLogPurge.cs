@@ -1,4 +1,5 @@
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Receipts;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,9 @@ namespace Meterchat.Chats.Retention;
 /// <summary>
 /// Purges the event logs of sessions that ended more than the retention period ago (PRODUCT.md §5: the detail is
 /// kept 30 days, the ledger forever). Per session, in one transaction: the receipt is computed from the log and
-/// stored on the session row, then the log is deleted. Live and recent sessions are never touched.
+/// stored on the session row with the signed receipt file (docs/receipts.md), then the log is deleted. Live and recent sessions are never touched.
 /// </summary>
-public sealed class ChatLogPurge(IServiceScopeFactory scopes, IChatSessions store, IOptions<RetentionOptions> options, TimeProvider time, ILogger<ChatLogPurge> log)
+public sealed class ChatLogPurge(IServiceScopeFactory scopes, IChatSessions store, SignedReceipts receipts, IOptions<RetentionOptions> options, TimeProvider time, ILogger<ChatLogPurge> log)
     : BackgroundService
 {
     private static readonly ChatState[] Over = [ChatState.Ended, ChatState.Declined, ChatState.Expired, ChatState.Failed];
@@ -79,6 +80,9 @@ public sealed class ChatLogPurge(IServiceScopeFactory scopes, IChatSessions stor
             var session = await store.LoadAsync(row.Id, ct);
             var receipt = session is null ? null : ReceiptView.Of(row.Id, Receipt.Of(session, row.EndedAt!.Value));
             row.ReceiptJson = receipt is null ? "{}" : SessionReceipts.ToJson(receipt);
+
+            // The signed receipt outlives the log: kept without its events, it still proves the bill and the chain head.
+            row.SignedReceiptJson = await receipts.ForAsync(row, ct) is { } file ? (file with { Events = null }).ToJson() : null;
             row.Version++;
         }
 

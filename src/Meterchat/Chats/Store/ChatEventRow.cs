@@ -13,4 +13,10 @@ public sealed class ChatEventRow
     public DateTimeOffset At { get; set; }
 
     public required string Json { get; set; }
+
+    /// <summary>
+    /// SHA-256 chain hash of this event after the previous one (<see cref="Receipts.EventChain"/>), lowercase hex;
+    /// null for events stored before logs were chained.
+    /// </summary>
+    public string? Hash { get; set; }
 }

@@ -34,6 +34,15 @@ public sealed class ChatSessionRow
     public int EventCount { get; set; }
 
     /// <summary>
+    /// The chain hash of the last stored event (<see cref="Receipts.EventChain"/>); null for a session whose log was
+    /// stored before logs were chained, which stays unchained.
+    /// </summary>
+    public string? ChainHead { get; set; }
+
+    /// <summary>The signed receipt file (without its events) kept when the retention job purges the log.</summary>
+    public string? SignedReceiptJson { get; set; }
+
+    /// <summary>
     /// The receipt as JSON, stored when the retention job purges the event log (the receipt is computed from the
     /// log while it exists); null while the log is kept.
     /// </summary>

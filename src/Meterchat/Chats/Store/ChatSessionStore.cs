@@ -1,3 +1,4 @@
+using Meterchat.Chats.Receipts;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,8 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         };
         Summarise(row, session);
         db.Add(row);
-        db.Add(new ChatEventRow { SessionId = row.Id, Seq = 0, At = requested.At, Json = ChatJson.Serialize(session.Events[0]) });
+        row.ChainHead = EventChain.Genesis;
+        db.Add(Chained(row, 0, session.Events[0]));
         await db.SaveChangesAsync(ct);
         return row.Id;
     }
@@ -50,7 +52,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
                 return (result, session);
             }
 
-            db.Add(new ChatEventRow { SessionId = sessionId, Seq = row.EventCount, At = result.Recorded!.At, Json = ChatJson.Serialize(result.Recorded) });
+            db.Add(Chained(row, row.EventCount, result.Recorded!));
             Summarise(row, session);
             try
             {
@@ -112,7 +114,7 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
             var events = append.Session.Events;
             for (var seq = append.StoredCount; seq < events.Count; seq++)
             {
-                db.Add(new ChatEventRow { SessionId = append.SessionId, Seq = seq, At = events[seq].At, Json = ChatJson.Serialize(events[seq]) });
+                db.Add(Chained(row, seq, events[seq]));
             }
 
             Summarise(row, append.Session);
@@ -198,6 +200,23 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         var log = await db.Set<ChatEventRow>().AsNoTracking().Where(r => r.SessionId == sessionId)
             .OrderBy(r => r.Seq).Select(r => r.Json).ToListAsync(ct);
         return ChatSession.Replay(log.Select(ChatJson.Deserialize), meters.Current, media);
+    }
+
+    /// <summary>
+    /// The stored form of event <paramref name="seq"/>, chained to the session's head, which moves on to it. A session
+    /// stored before logs were chained has no head and stays unchained (docs/receipts.md).
+    /// </summary>
+    private static ChatEventRow Chained(ChatSessionRow row, int seq, ChatEvent e)
+    {
+        var json = ChatJson.Serialize(e);
+        string? hash = null;
+        if (row.ChainHead is { } previous)
+        {
+            hash = EventChain.Next(previous, json);
+            row.ChainHead = hash;
+        }
+
+        return new ChatEventRow { SessionId = row.Id, Seq = seq, At = e.At, Json = json, Hash = hash };
     }
 
     private static void Summarise(ChatSessionRow row, ChatSession session)

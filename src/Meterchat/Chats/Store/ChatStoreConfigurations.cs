@@ -14,6 +14,7 @@ internal sealed class ChatSessionRowConfiguration : IEntityTypeConfiguration<Cha
         builder.HasIndex(s => new { s.BuyerId, s.CreatedAt });
         builder.HasIndex(s => new { s.SellerId, s.CreatedAt });
         builder.HasIndex(s => s.State);
+        builder.Property(s => s.ChainHead).HasMaxLength(64);
     }
 }
 
@@ -25,5 +26,6 @@ internal sealed class ChatEventRowConfiguration : IEntityTypeConfiguration<ChatE
         // No foreign key: events are append-only and written only by the store, after their session's row (a per-row check
         // on every append is paid by the meter clock at every tick).
         builder.HasIndex(e => new { e.SessionId, e.Seq }).IsUnique();
+        builder.Property(e => e.Hash).HasMaxLength(64);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ShowModel(SellerProfiles profiles, SellerBrowser browser, Ra
             return NotFound();
         }
 
-        Card = SellerBrowser.Card(profile, profile.Tags);
+        Card = SellerBrowser.Card(profile, profile.Tags, profiles.Options);
         Reviews = reviews;
         return Page();
     }

@@ -50,6 +50,12 @@ public sealed class Dispute
     /// <summary>False between a refund decision's commit and its ledger transfer; the next admin listing finishes it.</summary>
     public bool RefundBooked { get; set; }
 
+    /// <summary>Whether the receipt file the buyer uploaded matches the server's; null when none was uploaded.</summary>
+    public bool? BuyerReceiptMatches { get; set; }
+
+    /// <summary>What the comparison found, in words (ReceiptMatch).</summary>
+    public string? BuyerReceiptCheck { get; set; }
+
     /// <summary>Bumped on every write; a second, concurrent decision fails on it.</summary>
     public int Version { get; set; }
 

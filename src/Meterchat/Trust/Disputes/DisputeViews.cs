@@ -25,7 +25,9 @@ public sealed record DisputeView(
     MoneyJson Refund,
     MoneyJson FromSeller,
     MoneyJson FromPlatform,
-    MoneyJson FromLosses)
+    MoneyJson FromLosses,
+    bool? BuyerReceiptMatches = null,
+    string? BuyerReceiptCheck = null)
 {
     public static DisputeView Of(Dispute d) => new(
         d.Id,
@@ -41,7 +43,9 @@ public sealed record DisputeView(
         MoneyJson.Of(new Micros(d.RefundMicros)),
         MoneyJson.Of(new Micros(d.FromSellerMicros)),
         MoneyJson.Of(new Micros(d.FromPlatformMicros)),
-        MoneyJson.Of(new Micros(d.FromLossesMicros)));
+        MoneyJson.Of(new Micros(d.FromLossesMicros)),
+        d.BuyerReceiptMatches,
+        d.BuyerReceiptCheck);
 
     /// <summary>"Open", "Refunded", "Partially refunded" or "Rejected".</summary>
     public static string StatusOf(Dispute d) => d.Outcome switch

@@ -11,9 +11,10 @@ namespace Meterchat.Trust.Ratings;
 /// <summary>
 /// The buyer rates a session that went live and ended (once); the seller replies once. Each new rating recomputes
 /// the seller's Bayesian average (<see cref="SellerProfile.RatingCentis"/>, <see cref="SellerProfile.RatingCount"/>,
-/// which browse and quick match rank by) from all their ratings, in the rating's transaction.
+/// which browse and quick match rank by) from all their ratings, in the rating's transaction. A seller the new rating
+/// moves to a lower tier has their rate lowered to that tier's cap for chats requested from then on (SellerTier).
 /// </summary>
-public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvider time, IOptions<TrustOptions> options)
+public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvider time, IOptions<TrustOptions> options, IOptionsMonitor<SellersOptions> sellers)
 {
     public async Task<TrustOutcome<ReviewView>> RateAsync(string userId, Guid sessionId, RateInput input, CancellationToken ct)
     {
@@ -126,8 +127,10 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
         var stats = await db.Set<Rating>().Where(r => r.SellerId == sellerId)
             .GroupBy(r => r.SellerId).Select(g => new { Count = g.Count(), Sum = g.Sum(r => r.Stars) }).SingleAsync(ct);
         var centis = BayesianRating.Centis(o.RatingPriorWeight, o.RatingPriorCentis, stats.Count, stats.Sum);
+        var cap = SellerTier.CapOf(stats.Count, centis, sellers.CurrentValue);
         await db.Set<SellerProfile>().Where(p => p.UserId == sellerId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RatingCentis, centis).SetProperty(p => p.RatingCount, stats.Count), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RatingCentis, centis).SetProperty(p => p.RatingCount, stats.Count)
+                .SetProperty(p => p.RateTokensPerMinute, p => p.RateTokensPerMinute > cap ? cap : p.RateTokensPerMinute), ct);
     }
 
     private static TrustProblem AlreadyRated() =>

@@ -44,7 +44,7 @@ function card(s) {
     <span data-presence></span>
     <div class="seller-card-body">
       <h2 class="seller-name"><a class="seller-link"></a></h2>
-      <p class="seller-facts"><strong>${s.rateTokensPerMinute} tokens/min</strong> · ${rating(s)}</p>
+      <p class="seller-facts"><strong>${s.rateTokensPerMinute} tokens/min</strong> · ${rating(s)}${s.tier.tier !== 'New' ? ` · <span class="badge tier">${s.tier.tier}</span>` : ''}</p>
       <p class="tags muted"></p>
       <div class="seller-actions"></div>
     </div>`;

@@ -86,6 +86,17 @@ function showKeep() {
 }
 form.rate.addEventListener('input', showKeep);
 
+// The reputation tier caps the rate (docs/sellers.md): say the cap and what the next tier needs.
+function showTier(t) {
+  if (!t) return;
+  form.rate.max = t.capTokensPerMinute;
+  let text = `Tier: ${t.tier}, rate up to ${t.capTokensPerMinute} tokens/min.`;
+  if (t.nextTier) {
+    text += ` ${t.nextTier} (up to ${t.nextCapTokensPerMinute}): ${t.ratedChats} of ${t.nextRatedChats} rated chats, rating ${(t.ratingCentis / 100).toFixed(2)} of ${(t.nextRatingCentis / 100).toFixed(2)} needed.`;
+  }
+  document.getElementById('p-tier').textContent = text;
+}
+
 async function loadProfile() {
   try {
     const p = await api('GET', '/api/seller/profile');
@@ -93,6 +104,7 @@ async function loadProfile() {
     form.displayName.value = p.displayName;
     form.bio.value = p.bio;
     form.rate.value = p.rateTokensPerMinute;
+    showTier(p.tier);
     form.tags.value = p.tags.join(', ');
     form.languages.value = p.languages.join(', ');
     form.autoAccept.checked = p.autoAccept;
@@ -107,9 +119,10 @@ async function loadProfile() {
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   try {
-    await api('PUT', '/api/seller/profile', {
+    const saved = await api('PUT', '/api/seller/profile', {
       displayName: form.displayName.value, bio: form.bio.value, rateTokensPerMinute: Number(form.rate.value),
       autoAccept: form.autoAccept.checked, tags: list(form.tags.value), languages: list(form.languages.value) });
+    showTier(saved && saved.tier);
     hasProfile = true;
     enable();
     show(status, 'Profile saved. You are a seller.', 'success');

@@ -72,7 +72,18 @@ function showDispute(d) {
   $('dispute-reason').textContent = `${d.reason}: ${d.text}`;
   $('dispute-refund').textContent = d.refund.micros > 0 ? `${d.refund.tokens} tokens` : '–';
   $('dispute-note').textContent = d.note ?? 'Waiting for an admin.';
+  if (role === 'Buyer' && d.status === 'Open') $('dispute-receipt-form').hidden = false;
 }
+
+// The buyer's downloaded receipt file, compared with the server's (docs/receipts.md).
+$('dispute-receipt-form')?.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  try {
+    const file = JSON.parse(await $('dispute-receipt-file').files[0].text());
+    const match = await api('POST', `/api/chats/${session}/dispute/receipt`, file);
+    show($('dispute-error'), match.detail, match.matches ? 'success' : 'error');
+  } catch (error) { show($('dispute-error'), error.message, 'error'); }
+});
 $('dispute-form')?.addEventListener('submit', async (e) => {
   e.preventDefault();
   try { showDispute(await api('POST', `/api/chats/${session}/disputes`, { reason: $('dispute-reason-input').value, text: $('dispute-text').value })); }

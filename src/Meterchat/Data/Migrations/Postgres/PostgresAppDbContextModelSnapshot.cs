@@ -267,6 +267,10 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("text");
@@ -296,6 +300,10 @@ namespace Meterchat.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ChainHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("CommissionBasisPoints")
                         .HasColumnType("integer");
 
@@ -321,6 +329,9 @@ namespace Meterchat.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SignedReceiptJson")
+                        .HasColumnType("text");
 
                     b.Property<long?>("SpendingLimit")
                         .HasColumnType("bigint");
@@ -893,6 +904,12 @@ namespace Meterchat.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("BuyerReceiptCheck")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("BuyerReceiptMatches")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("bigint");

@@ -256,6 +256,10 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Json")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -285,6 +289,10 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChainHead")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CommissionBasisPoints")
                         .HasColumnType("INTEGER");
 
@@ -309,6 +317,9 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<string>("SellerId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedReceiptJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SpendingLimit")
@@ -864,6 +875,12 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerReceiptCheck")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("BuyerReceiptMatches")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
