@@ -1355,30 +1355,6 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Meterchat.Chats.Store.ChatEventRow", b =>
-                {
-                    b.HasOne("Meterchat.Chats.Store.ChatSessionRow", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Meterchat.Ledger.LedgerLeg", b =>
-                {
-                    b.HasOne("Meterchat.Ledger.LedgerAccount", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Meterchat.Ledger.LedgerTransfer", null)
-                        .WithMany()
-                        .HasForeignKey("TransferId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Meterchat.Reserves.ReservesLeaf", b =>
                 {
                     b.HasOne("Meterchat.Reserves.ReservesSnapshot", null)

@@ -7,11 +7,55 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meterchat.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ReservesSnapshots : Migration
+    public partial class TrustReceiptsScale : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ChatEvents_ChatSessions_SessionId",
+                table: "ChatEvents");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_LedgerLegs_LedgerAccounts_AccountId",
+                table: "LedgerLegs");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_LedgerLegs_LedgerTransfers_TransferId",
+                table: "LedgerLegs");
+
+            migrationBuilder.AddColumn<string>(
+                name: "BuyerReceiptCheck",
+                table: "Disputes",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "BuyerReceiptMatches",
+                table: "Disputes",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChainHead",
+                table: "ChatSessions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SignedReceiptJson",
+                table: "ChatSessions",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "ChatEvents",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ReservesSnapshots",
                 columns: table => new
@@ -70,6 +114,50 @@ namespace Meterchat.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ReservesSnapshots");
+
+            migrationBuilder.DropColumn(
+                name: "BuyerReceiptCheck",
+                table: "Disputes");
+
+            migrationBuilder.DropColumn(
+                name: "BuyerReceiptMatches",
+                table: "Disputes");
+
+            migrationBuilder.DropColumn(
+                name: "ChainHead",
+                table: "ChatSessions");
+
+            migrationBuilder.DropColumn(
+                name: "SignedReceiptJson",
+                table: "ChatSessions");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "ChatEvents");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ChatEvents_ChatSessions_SessionId",
+                table: "ChatEvents",
+                column: "SessionId",
+                principalTable: "ChatSessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LedgerLegs_LedgerAccounts_AccountId",
+                table: "LedgerLegs",
+                column: "AccountId",
+                principalTable: "LedgerAccounts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_LedgerLegs_LedgerTransfers_TransferId",
+                table: "LedgerLegs",
+                column: "TransferId",
+                principalTable: "LedgerTransfers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
         }
     }
 }
