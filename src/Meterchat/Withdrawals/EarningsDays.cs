@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Meterchat.Withdrawals;
 
 /// <summary>
-/// A seller's earnings per UTC day for the Earnings page's chart: the credits to their earnings account from chat
-/// units and from tips, summed per day in one grouped query over the ledger's legs.
+/// A seller's earnings per UTC day for the Earnings page's chart: what their earnings account gained from chat units
+/// (less the chat and dispute refunds taken back that day) and from tips, summed per day in one grouped query over the
+/// ledger's legs.
 /// </summary>
 public static class EarningsDays
 {
@@ -28,7 +29,7 @@ public static class EarningsDays
             var sql = $"""
                 SELECT t."Kind", {bucket}, CAST(SUM(l."Amount") AS bigint)
                 FROM "LedgerLegs" l JOIN "LedgerTransfers" t ON t."Id" = l."TransferId"
-                WHERE l."AccountId" = {id} AND t."Kind" IN ({(int)TransferKind.ChatUnit}, {(int)TransferKind.Tip}) AND t."CreatedAt" >= @from
+                WHERE l."AccountId" = {id} AND t."Kind" IN ({(int)TransferKind.ChatUnit}, {(int)TransferKind.Tip}, {(int)TransferKind.Refund}, {(int)TransferKind.DisputeRefund}) AND t."CreatedAt" >= @from
                 GROUP BY t."Kind", {bucket}
                 """;
             var connection = db.Database.GetDbConnection();
@@ -49,8 +50,9 @@ public static class EarningsDays
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    sums[(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture))] =
-                        Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
+                    var kind = (TransferKind)Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                    var key = ((long)(kind == TransferKind.Tip ? TransferKind.Tip : TransferKind.ChatUnit), Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+                    sums[key] = sums.GetValueOrDefault(key) + Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
             finally

@@ -13,7 +13,7 @@ public sealed class PublicBrowseTests(AppFactory app) : IClassFixture<AppFactory
     public async Task A_visitor_reads_browse_and_a_sellers_page_and_their_apis_but_cannot_request_tip_or_report()
     {
         var seller = await app.NewPersonAsync("seller");
-        await seller.SaveProfileAsync(rate: 25, tags: ["poetry"], name: "Visible Vera");
+        await seller.SaveProfileAsync(rate: 20, tags: ["poetry"], name: "Visible Vera");
         var visitor = app.CreateClient(new() { AllowAutoRedirect = false });
 
         var browsePage = await visitor.GetAsync("/browse");
@@ -28,7 +28,7 @@ public sealed class PublicBrowseTests(AppFactory app) : IClassFixture<AppFactory
         var html = WebUtility.HtmlDecode(await sellerPage.Content.ReadAsStringAsync());
         Assert.Contains("Visible Vera", html);
         Assert.Contains("Sign in to request", html);
-        Assert.Contains("<meta property=\"og:title\" content=\"Visible Vera · video chat at 25 tokens/min\">", html);
+        Assert.Contains("<meta property=\"og:title\" content=\"Visible Vera · video chat at 20 tokens/min\">", html);
         Assert.Contains("<meta name=\"description\" content=\"Hello\">", html);
         Assert.Contains(">New<", html); // unrated: "New", not the prior average with "(0)"
         Assert.Equal([seller.Id], list!.Items.Select(i => i.Id));
@@ -36,7 +36,7 @@ public sealed class PublicBrowseTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, reviews.StatusCode);
 
         var someSession = Guid.NewGuid();
-        var request = await visitor.PostAsJsonAsync("/api/chat-requests", new ChatRequestInput(seller.Id, 25, null));
+        var request = await visitor.PostAsJsonAsync("/api/chat-requests", new ChatRequestInput(seller.Id, 20, null));
         var match = await visitor.PostAsJsonAsync("/api/quick-match", new QuickMatchInput(30, [], null));
         var report = await visitor.PostAsJsonAsync("/api/reports", new ReportInput(seller.Id, "spam"));
         var tip = await visitor.PostAsJsonAsync($"/api/chats/{someSession}/tips", new { tokens = "5" });
@@ -57,7 +57,7 @@ public sealed class PublicBrowseTests(AppFactory app) : IClassFixture<AppFactory
     {
         var admin = await app.NewAdminAsync();
         var seller = await app.NewPersonAsync("seller");
-        await seller.SaveProfileAsync(rate: 25, tags: ["banned-soon"]);
+        await seller.SaveProfileAsync(rate: 20, tags: ["banned-soon"]);
         var visitor = app.CreateClient();
         Assert.Single((await visitor.GetFromJsonAsync<BrowsePage>("/api/sellers?tag=banned-soon"))!.Items);
 

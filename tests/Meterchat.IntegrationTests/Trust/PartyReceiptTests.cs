@@ -67,6 +67,10 @@ public sealed class PartyReceiptTests : IAsyncLifetime
         Assert.Equal(mine.Charged.Micros, mine.Refund.Micros);
         Assert.StartsWith("Refunded in full: ", mine.Outcome, StringComparison.Ordinal);
         Assert.Equal(Micros.FromUsdt(1), await _app.BalanceAsync(AccountRef.Wallet(buyer.Id)));
+
+        // The seller's Earnings page counts the refunded share out again: nothing earned from this chat.
+        var earnings = await seller.Http.GetStringAsync(new Uri("/earnings", UriKind.Relative));
+        Assert.Contains("id=\"earned-chats\">0 tokens · ", earnings, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,13 @@ public class ReceiptWordsTests
     public void Counts_follow_the_plural_rule(long n, string expected) => Assert.Equal(expected, ReceiptWords.Count(n, "pause", "pauses"));
 
     [Theory]
+    [InlineData("BuyerLeft", "Buyer left")]
+    [InlineData("TechnicalProblem", "Technical problem")]
+    [InlineData("Ended", "Ended")]
+    [InlineData(null, "")]
+    public void Stored_names_read_as_words_on_staff_pages(string? name, string expected) => Assert.Equal(expected, ReceiptWords.Plain(name));
+
+    [Theory]
     [InlineData(2500, "25 %")]
     [InlineData(1250, "12.5 %")]
     [InlineData(1234, "12.34 %")]

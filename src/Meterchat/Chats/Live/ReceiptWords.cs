@@ -45,6 +45,30 @@ public static class ReceiptWords
             : string.Create(CultureInfo.InvariantCulture, $"{whole}.{fraction} %");
     }
 
+    /// <summary>A stored name read as words for staff pages: "BuyerLeft" → "Buyer left", "TechnicalProblem" → "Technical problem".</summary>
+    public static string Plain(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "";
+        }
+
+        var words = new System.Text.StringBuilder(name.Length + 4).Append(name[0]);
+        for (var i = 1; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]))
+            {
+                words.Append(' ').Append(char.ToLowerInvariant(name[i]));
+            }
+            else
+            {
+                words.Append(name[i]);
+            }
+        }
+
+        return words.ToString();
+    }
+
     /// <summary>Why the chat ended, as the viewer reads it; <paramref name="other"/> names the other party.</summary>
     public static string Ended(ChatState state, EndReason? reason, Party viewer, string other)
     {
