@@ -17,11 +17,14 @@ public static class BrowseCache
     {
         if (sellers.BrowseCacheSeconds > 0)
         {
-            cache.AddPolicy(PolicyName, b => b.Expire(TimeSpan.FromSeconds(sellers.BrowseCacheSeconds)).SetVaryByQuery("*"));
+            cache.AddPolicy(PolicyName, b => b.Expire(TimeSpan.FromSeconds(sellers.BrowseCacheSeconds)).SetVaryByQuery("*").Tag(PolicyName));
         }
         else
         {
             cache.AddPolicy(PolicyName, b => b.NoCache());
         }
     }
+
+    /// <summary>Drops every cached page at once, for a change that must not wait for expiry (a banned seller vanishes now).</summary>
+    public static ValueTask EvictAsync(IOutputCacheStore store, CancellationToken ct) => store.EvictByTagAsync(PolicyName, ct);
 }

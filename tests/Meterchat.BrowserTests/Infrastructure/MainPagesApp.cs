@@ -53,8 +53,8 @@ public sealed class MainPagesApp : IAsyncLifetime
 
         Visitor = await App.NewPersonAsync();
         await ProfileAsync(SellerId, "Ada Lovelace", "Maths, machines and poetry. Ask me about the Analytical Engine.", 20, ["maths", "history"], "#4f46e5", "#a5b4fc", Presence.Online);
-        await ProfileAsync(newSellerId, "Grace Hopper", "Compilers, ships and nanoseconds.", 35, ["code"], "#0e7490", "#67e8f9", Presence.Offline);
-        await ProfileAsync(busySellerId, "Hedy Lamarr", "Films and frequency hopping.", 50, ["film", "radio"], "#b45309", "#fcd34d", Presence.Busy);
+        await ProfileAsync(newSellerId, "Grace Hopper", "Compilers, ships and nanoseconds.", 15, ["code"], "#0e7490", "#67e8f9", Presence.Offline);
+        await ProfileAsync(busySellerId, "Hedy Lamarr", "Films and frequency hopping.", 18, ["film", "radio"], "#b45309", "#fcd34d", Presence.Busy);
         await RateAsync(SellerId, centis: 460, count: 12);
 
         var sessions = App.Services.GetRequiredService<IChatSessions>();

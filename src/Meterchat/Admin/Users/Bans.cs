@@ -6,6 +6,7 @@ using Meterchat.Data;
 using Meterchat.Sellers;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Admin.Users;
@@ -27,6 +28,7 @@ public sealed class Bans(
     SellerPresence presence,
     TimeProvider time,
     BannedHubGuard hubs,
+    IOutputCacheStore browseCache,
     ILogger<Bans> log)
 {
     private static readonly ChatState[] Running = [ChatState.Requested, ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
@@ -71,6 +73,7 @@ public sealed class Bans(
 
         var ended = await EndSessionsAsync(userId, ct);
         await presence.SetWantsOnlineAsync(userId, false, ct);
+        await BrowseCache.EvictAsync(browseCache, ct);
         var closed = hubs.CloseFor(userId);
         log.LogWarning("User {UserId} banned by {AdminId}; {Sessions} sessions ended, {Connections} hub connections closed, {Withdrawals} withdrawals frozen",
             userId, actor.Id, ended, closed, frozen.Count);
@@ -108,6 +111,7 @@ public sealed class Bans(
             throw new InvalidOperationException($"Unban of {userId} not saved: {string.Join("; ", saved.Errors.Select(e => e.Description))}");
         }
 
+        await BrowseCache.EvictAsync(browseCache, ct);
         return null;
     }
 
