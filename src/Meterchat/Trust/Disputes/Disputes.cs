@@ -106,7 +106,7 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
         }
 
         var receipt = Receipt.Of(session, time.GetUtcNow());
-        var refunded = await AlreadyRefundedAsync(d, ct);
+        var refunded = await AlreadyRefundedAsync(d, includingThisDispute: true, ct);
         var refundable = receipt.Charged - refunded;
         return new DisputeDetail(DisputeView.Of(d), ReceiptView.Of(d.SessionId, receipt), LogLine.Of(session), MoneyJson.Of(refunded),
             MoneyJson.Of(refundable.IsNegative ? Micros.Zero : refundable));
@@ -138,7 +138,7 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 
         var session = (await sessions.LoadAsync(d.SessionId, ct))!;
         var totals = session.Terms.Split.Times(session.UnitsCharged);
-        var refundable = totals.Price - await AlreadyRefundedAsync(d, ct);
+        var refundable = totals.Price - await AlreadyRefundedAsync(d, includingThisDispute: false, ct);
         refundable = refundable.IsNegative ? Micros.Zero : refundable;
         var refund = Micros.Zero;
         if (outcome == DisputeOutcome.FullRefund)
@@ -242,12 +242,13 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 
     /// <summary>
     /// What already went back to the buyer's wallet for this chat: the automatic refund (key refund:{session}) and,
-    /// once decided, this dispute's own refund (key dispute:{id}), so the page shows the refund after a decision.
+    /// for the page, this dispute's own refund (key dispute:{id}) once decided. A decision counts the automatic refund
+    /// only: a losing double-click must reach the concurrency check and hear "already decided", not "nothing to refund".
     /// </summary>
-    private async Task<Micros> AlreadyRefundedAsync(Dispute d, CancellationToken ct)
+    private async Task<Micros> AlreadyRefundedAsync(Dispute d, bool includingThisDispute, CancellationToken ct)
     {
         var key = MeterClock.RefundKey(d.SessionId);
-        var disputeKey = TransferKey(d.Id);
+        var disputeKey = includingThisDispute ? TransferKey(d.Id) : key;
         var wallet = AccountRef.Wallet(d.BuyerId).Code;
         var amounts = await (
             from t in db.Set<LedgerTransfer>()
