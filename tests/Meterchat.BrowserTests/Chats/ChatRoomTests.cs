@@ -133,7 +133,8 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         var earned = new Micros(15_000) * units;
         Assert.Equal($"You paid {charged.ToTokensString()} tokens ({charged.ToUsdtString()} USDT).", await buyer.Locator("[data-r=outcome]").TextContentAsync());
         Assert.Equal($"You earned {earned.ToTokensString()} tokens ({earned.ToUsdtString()} USDT).", await seller.Locator("[data-r=outcome]").TextContentAsync());
-        Assert.Contains("2 pauses", await buyer.Locator("[data-r=pauses]").TextContentAsync(), StringComparison.Ordinal);
+        // Both offline spells paused billing; a real WebRTC link may add a short blip of its own, so at least two.
+        Assert.Matches(@"^([2-9]|\d{2,}) pauses, .+ not billed$", (await buyer.Locator("[data-r=pauses]").TextContentAsync())!.Trim());
         Assert.Contains("(25 %)", await buyer.Locator("#receipt-rows").TextContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("BuyerLeft", await buyer.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         foreach (var (page, who) in new[] { (buyer, "buyer"), (seller, "seller") })
