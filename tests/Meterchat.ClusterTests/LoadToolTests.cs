@@ -11,9 +11,6 @@ namespace Meterchat.ClusterTests;
 /// </summary>
 public sealed partial class LoadToolTests
 {
-    // Not yet here: `withdrawals` (a new payout address now needs the user's password, which the tool's users lack) and
-    // `sellers` (its presence fan-out times out waiting for the pushes; not investigated) fail at HEAD; see
-    // docs/performance.md.
     public static TheoryData<string, string, string> Modes() => new()
     {
         { "ledger sqlite 2000", "per transaction", "Audit after the run: passed" },
@@ -22,6 +19,9 @@ public sealed partial class LoadToolTests
         { "meter --sessions 20 --seconds 6 --warmup 1 --lead 4", "Sqlite: 20 live sessions", "units/s" },
         { "meter --sessions 20 --seconds 6 --warmup 1 --lead 4 --provider Postgres --connection {postgres}", "Postgres: 20 live sessions", "units/s" },
         { "meter --hub --sessions 5 --seconds 4 --warmup 2 --wave 2", "Hub: 5 sessions (5 Live at the end), 10 hub connections", "units/s" },
+        { "withdrawals 10", "request→broadcast", "completed 60/60" },
+        { "sellers 60 10 8", "Presence fan-out to 8 WebSocket clients", "change -> all 8 clients" },
+        { "reserves 1000", "| 1,000 |", "Verify one proof" },
         { "cluster --sessions 4 --seconds 4 --connection {postgres} --redis {redis}", "Cluster: 4 sessions", "units" },
     };
 

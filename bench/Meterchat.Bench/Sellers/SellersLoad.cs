@@ -35,7 +35,7 @@ internal static class SellersLoad
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = app.BaseAddress };
         await SignInAsync(app, http);
         await BrowseAsync(http);
-        await FanOutAsync(app, cookies, clients);
+        await FanOutAsync(app, cookies, sellers, clients);
     }
 
     private static async Task SeedAsync(BenchApp app, int count, int online)
@@ -124,9 +124,9 @@ internal static class SellersLoad
         Console.WriteLine($"  all                                                     p50 {P(all, 50):0.00} ms  p99 {P(all, 99):0.00} ms");
     }
 
-    private static async Task FanOutAsync(BenchApp app, CookieContainer cookies, int count)
+    private static async Task FanOutAsync(BenchApp app, CookieContainer cookies, int sellers, int count)
     {
-        const string SellerId = "bench-seller-009999";
+        var SellerId = $"bench-seller-{sellers - 1:D6}"; // the last seeded seller, offline unless all are online
         var connections = new List<HubConnection>();
         var received = 0;
         var last = new TaskCompletionSource();

@@ -21,6 +21,9 @@ namespace Meterchat.Bench.Withdrawals;
 /// </summary>
 internal static class PayoutLoad
 {
+    // A new payout address needs a step-up: the tool's seller knows their password like a real one.
+    private const string Password = "correct horse battery";
+
     public static async Task RunAsync(int count)
     {
         var dir = Path.Combine(Path.GetTempPath(), "meterchat-bench", Guid.NewGuid().ToString("N"));
@@ -89,7 +92,7 @@ internal static class PayoutLoad
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = "bench@example.test", Email = "bench@example.test", EmailConfirmed = true };
-        var created = await users.CreateAsync(user, "correct horse battery");
+        var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
@@ -103,7 +106,7 @@ internal static class PayoutLoad
     {
         await using var scope = services.CreateAsyncScope();
         var (_, error) = await scope.ServiceProvider.GetRequiredService<WithdrawalRequests>()
-            .RequestAsync(userId, new WithdrawalRequest("10", recipient.Address.ToBase58()), CancellationToken.None);
+            .RequestAsync(userId, new WithdrawalRequest("10", recipient.Address.ToBase58(), Password: Password), CancellationToken.None);
         if (error is not null)
         {
             throw new InvalidOperationException(error.Detail);
