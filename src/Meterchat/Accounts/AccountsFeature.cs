@@ -2,6 +2,7 @@ using Meterchat.Accounts.Mail;
 using Meterchat.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,6 +49,10 @@ public static class AccountsFeature
             cookie.LogoutPath = "/Account/Logout";
             cookie.AccessDeniedPath = "/Account/AccessDenied";
             cookie.SlidingExpiration = true;
+            // Everything under /api answers 401/403, whatever it returns (JSON or a file): a script or a download never
+            // follows a login redirect. .NET does this only for endpoints it knows return JSON.
+            cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         // A page that needs a signed-in user sends the browser to the login page; the API answers 401.
@@ -106,6 +111,20 @@ public static class AccountsFeature
     /// Outside Production an unset public address falls back to the operator's own listening address (<c>urls</c>),
     /// never to a request's Host header; Production requires it to be set (ProductionConfiguration).
     /// </summary>
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private static string? DevelopmentSiteUrl(IConfiguration configuration, IHostEnvironment environment)
     {
         if (environment.IsProduction())

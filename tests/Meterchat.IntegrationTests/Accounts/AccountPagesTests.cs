@@ -150,6 +150,19 @@ public sealed partial class AccountPagesTests(AppFactory factory) : IClassFixtur
         Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/api/withdrawals/export.csv")] // a file, not JSON
+    [InlineData("/api/withdrawals")]
+    public async Task The_api_answers_an_anonymous_caller_401_and_never_a_login_redirect(string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Fact]
     public async Task Admin_page_is_refused_to_a_buyer()
     {

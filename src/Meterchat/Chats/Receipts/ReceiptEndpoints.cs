@@ -26,8 +26,7 @@ public static class ReceiptEndpoints
         app.MapGet(WellKnownPath, (ReceiptKey key) => Results.Ok(new { Keys = new[] { key.Public } }))
             .AllowAnonymous().WithTags("Receipts").WithSummary("The public keys that sign Meterchat receipts (ES256).");
 
-        var group = app.MapGroup("/api/chats/{id:guid}").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ChatHub.AuthSchemes }).WithTags("Receipts")
-            .DisableCookieRedirect(); // a file download is API too: a stranger gets 401, not the cookie's login redirect
+        var group = app.MapGroup("/api/chats/{id:guid}").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ChatHub.AuthSchemes }).WithTags("Receipts");
         group.MapGet("/receipt/file", Download).WithSummary("The signed receipt with its event log as one JSON file (parties and admins; ended chats).");
         group.MapPost("/dispute/receipt", CheckInDispute).WithSummary("The buyer's receipt file compared with the server's; the result is shown to the admin deciding the dispute.");
     }
