@@ -19,6 +19,8 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
         RETURNING "Token"
         """;
 
+    public string NodeId => node.Id;
+
     /// <summary>Claims a session if its lease is free, expired or already ours; null when another node holds it.</summary>
     public async Task<HeldLease?> ClaimSessionAsync(Guid sessionId, CancellationToken ct = default)
     {
