@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Meterchat.Accounts;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
-using Meterchat.Cluster;
+using Meterchat.Chats.Ownership;
 using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
@@ -47,7 +47,7 @@ public sealed class TwoNodeChatTests
         await using (var accept = new ChatAppFactory(db, null))
         {
             id = await accept.Sessions.RequestAsync(buyerId, sellerId, Terms);
-            Assert.True((await accept.Sessions.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow))).Result.IsApplied);
+            Assert.True((await accept.Live.RecordAsync(id, new ChatAccepted(DateTimeOffset.UtcNow))).Result.IsApplied);
         }
 
         // The buyer joins node 1 first, so node 1 drives the session; the seller is on node 2.

@@ -45,6 +45,7 @@ internal static class ClusterLoad
         await using var app = new BenchApp(new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["Database:ConnectionString"] = connection, ["Chat:RunClock"] = "false" });
         app.Start();
         var store = app.Services.GetRequiredService<IChatSessions>();
+        var liveSessions = app.Services.GetRequiredService<LiveSessions>();
         {
             await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -97,7 +98,7 @@ internal static class ClusterLoad
             {
                 // Requested and accepted just before the parties join: no ring or connect timeout runs out meanwhile.
                 var id = await store.RequestAsync(s.Buyer, s.Seller, terms, ct);
-                await store.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow), ct);
+                await liveSessions.RecordAsync(id, new ChatAccepted(DateTimeOffset.UtcNow), ct);
                 foreach (var c in new[] { (Id: id, User: s.Buyer, Node: one.Address, Buyer: true), (Id: id, User: s.Seller, Node: two.Address, Buyer: false) })
                 {
                     var hub = new HubConnectionBuilder()

@@ -41,6 +41,7 @@ internal static class MeterHubLoad
         var tokens = new Dictionary<string, string>();
         var ids = new List<(Guid Id, string Buyer, string Seller)>(sessions);
         var store = app.Services.GetRequiredService<IChatSessions>();
+        var liveSessions = app.Services.GetRequiredService<LiveSessions>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -117,10 +118,10 @@ internal static class MeterHubLoad
         {
             foreach (var s in batch)
             {
-                await store.ApplyAsync(s.Id, new ChatAccepted(DateTimeOffset.UtcNow));
+                await liveSessions.RecordAsync(s.Id, new ChatAccepted(DateTimeOffset.UtcNow));
             }
 
-            await clock.AdoptAsync(batch.Select(s => s.Id).ToList());
+            await liveSessions.AdoptAsync(batch.Select(s => s.Id).ToList());
             await Parallel.ForEachAsync(batch.SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) =>
             {
                 var hub = hubs[c];

@@ -51,7 +51,7 @@ internal static class MeterLoad
         var lead = TimeSpan.FromSeconds(double.Parse(Arg(args, "--lead") ?? Math.Max(15, sessions / 1000.0 * 2).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         var start = DateTimeOffset.UtcNow + lead;
         var ids = await CreateLiveSessionsAsync(services, ledger, sessions, start);
-        await clock.AdoptAsync(ids);
+        await services.GetRequiredService<LiveSessions>().AdoptAsync(ids);
         Console.WriteLine($"Setup of {sessions} sessions: {setup.Elapsed.TotalSeconds:F1} s (lead {lead.TotalSeconds:F0} s)");
 
         // Measure after one unit of warm-up past the last start, for the given time.

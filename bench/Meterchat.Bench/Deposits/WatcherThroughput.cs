@@ -53,7 +53,7 @@ internal static class WatcherThroughput
         // One node: the watcher's worker gate (no Redis, so it always holds).
         services.AddSingleton(new Meterchat.Cluster.ClusterNode(Meterchat.Cluster.ClusterNode.NewId(), clustered: false));
         services.AddOptions<Meterchat.Cluster.ClusterOptions>();
-        services.AddSingleton<Meterchat.Cluster.LeaseStore>();
+        services.AddSingleton<Meterchat.Cluster.WorkerLeaseStore>();
         services.AddSingleton<Meterchat.Cluster.WorkerGate>();
         await using var provider = services.BuildServiceProvider();
 

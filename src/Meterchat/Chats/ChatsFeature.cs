@@ -1,4 +1,5 @@
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Ownership;
 using Meterchat.Chats.Receipts;
 using Meterchat.Chats.Relay;
 using Meterchat.Chats.Retention;
@@ -20,8 +21,7 @@ public static class ChatsFeature
         builder.Services.AddSingleton<IChatSessions, ChatSessionStore>();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<ChatNotifier>();
-        builder.Services.AddSingleton<MeterClock>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
+        builder.AddLiveSessions();
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddReceipts();
         builder.Services.AddSingleton<ChatLogPurge>();
@@ -42,6 +42,31 @@ public static class ChatsFeature
             };
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The live sessions and their clock; with several nodes, session leases and routing (Chats/Ownership).
+    /// Hosted in this order: routed events, the lease keeper, then the clock (it recovers on start), so on a stop the
+    /// clock stops first and the keeper lets the leases go after it.
+    /// </summary>
+    private static void AddLiveSessions(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<ClusterBus>();
+        services.AddSingleton<SessionRoutes>();
+        services.AddSingleton<ArrivingStops>();
+        services.AddSingleton<BuyerWallets>();
+        services.AddSingleton<LandedUnits>();
+        services.AddSingleton<SessionMemory>();
+        services.AddSingleton<LiveSessions>();
+        services.AddSingleton<SessionRecovery>();
+        services.AddSingleton<BillingFaults>();
+        services.AddSingleton<AutoRefunds>();
+        services.AddSingleton<MeterClock>();
+        services.AddHostedService<RoutedEvents>();
+        services.AddHostedService<LeaseKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<MeterClock>());
     }
 
     public static WebApplication MapChats(this WebApplication app)

@@ -27,6 +27,26 @@ public sealed class HeartbeatWatch
             _ => null,
         };
 
+    /// <summary>Every report (and join) beats; a drop or leave stops the party's watch; other events change nothing.</summary>
+    public void Observe(ChatEvent e)
+    {
+        switch (e)
+        {
+            case MediaReported m:
+                Beat(m.Party, m.At);
+                break;
+            case PartyConnected c:
+                Beat(c.Party, c.At);
+                break;
+            case PartyDisconnected d:
+                Forget(d.Party);
+                break;
+            case PartyLeft l:
+                Forget(l.Party);
+                break;
+        }
+    }
+
     /// <summary>A report (or a join) arrived from the party.</summary>
     public void Beat(Party party, DateTimeOffset at) => Set(party, at);
 

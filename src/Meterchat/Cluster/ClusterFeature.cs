@@ -7,9 +7,10 @@ using StackExchange.Redis;
 namespace Meterchat.Cluster;
 
 /// <summary>
-/// Several app nodes: node identity, the lease tables, the Redis connection, SignalR's Redis backplane, the event
-/// routing between nodes, and data-protection keys in the database (every node reads every cookie and token).
-/// Without <c>Redis:Connection</c> the app is one node exactly as before (no Redis, no leases).
+/// Several app nodes, the low layer: node identity, worker leases, the Redis connection, SignalR's Redis backplane,
+/// the shared presence store and data-protection keys in the database (every node reads every cookie and token).
+/// Session leases and event routing belong to the chat feature, above this layer. Without <c>Redis:Connection</c> the
+/// app is one node exactly as before (no Redis, no leases).
 /// </summary>
 public static class ClusterFeature
 {
@@ -29,13 +30,10 @@ public static class ClusterFeature
         });
 
         services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName(ApplicationName);
-        services.AddSingleton<LeaseStore>();
+        services.AddSingleton<WorkerLeaseStore>();
         services.AddSingleton<WorkerGate>();
-        services.AddSingleton<ClusterBus>();
-        services.AddHostedService(sp => sp.GetRequiredService<ClusterBus>());
-        services.AddHostedService<LeaseKeeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkerGate>());
         services.AddSingleton<SharedPresence>();
-        services.AddHostedService<PresenceMirror>();
 
         if (redis.Enabled)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Meterchat.Sellers;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,7 +6,7 @@ namespace Meterchat.Cluster;
 
 /// <summary>
 /// Several nodes: which sellers have their seller page connected to ANY node. Each node mirrors its own links
-/// (<see cref="PresenceLinks"/>) into Redis: <c>{prefix}:presence:{seller}</c> = "c" while connected (refreshed every
+/// (the sellers' presence links) into Redis: <c>{prefix}:presence:{seller}</c> = "c" while connected (refreshed every
 /// RenewSeconds, expiring after LeaseSeconds, so a dead node's sellers fade out), or the unix ms of the last loss
 /// (the offline grace runs from it on every node). On one node this is a no-op and the local links decide alone.
 /// </summary>

@@ -5,9 +5,10 @@ namespace Meterchat.Cluster;
 /// <summary>
 /// Lets a singleton worker (deposit watcher, payout sender) run on one node at a time: before each pass the worker
 /// asks <see cref="MayRunAsync"/>, which claims or renews its lease (<c>WorkerLeases</c>). A node that dies stops
-/// renewing, and the next node to ask after the lease expires takes over. One node alone always runs.
+/// renewing, and the next node to ask after the lease expires takes over. One node alone always runs. On a clean stop
+/// this node's worker leases expire at once, so another node takes them at its next pass.
 /// </summary>
-public sealed class WorkerGate(ClusterNode node, LeaseStore leases, ILogger<WorkerGate> logger)
+public sealed class WorkerGate(ClusterNode node, WorkerLeaseStore leases, ILogger<WorkerGate> logger) : IHostedService
 {
     private readonly Dictionary<string, long> _held = [];
     private readonly Lock _lock = new();
@@ -48,5 +49,24 @@ public sealed class WorkerGate(ClusterNode node, LeaseStore leases, ILogger<Work
         }
 
         return token is not null;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!node.Clustered)
+        {
+            return;
+        }
+
+        try
+        {
+            await leases.ExpireAllAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not let this node's worker leases go; they expire on their own");
+        }
     }
 }

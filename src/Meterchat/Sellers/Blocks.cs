@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Meterchat.Sellers;
 
 /// <summary>A seller blocks a buyer: future requests and matches are refused, and a chat between them ends now.</summary>
-public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock clock, ChatRequests requests, SellerPresence presence, TimeProvider time)
+public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.LiveSessions sessions, ChatRequests requests, SellerPresence presence, TimeProvider time)
 {
     public async Task<SellerProblem?> BlockAsync(string sellerId, string? buyerId, CancellationToken ct = default)
     {
@@ -34,8 +34,8 @@ public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.MeterClock cloc
             }
             else
             {
-                // Through the clock, so its live copy, the pushes and the receipt see the end too.
-                await clock.ApplyAsync(s.Id, new BuyerBlocked(time.GetUtcNow()), ct);
+                // Through the live sessions, so the live copy, the pushes and the receipt see the end too.
+                await sessions.ApplyAsync(s.Id, new BuyerBlocked(time.GetUtcNow()), ct);
             }
         }
 

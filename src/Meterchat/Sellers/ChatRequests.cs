@@ -1,4 +1,5 @@
 using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
@@ -11,10 +12,11 @@ namespace Meterchat.Sellers;
 /// <summary>
 /// A buyer's request to a seller: checks, then the session in state Requested (the ring), then the seller's
 /// answer or the ring timeout. The session log in <see cref="IChatSessions"/> is the truth; a ringing request
-/// is a session in state Requested, so rings survive a restart and the sweep expires them.
+/// is a session in state Requested, so rings survive a restart and the sweep expires them. Answers are recorded
+/// through <see cref="LiveSessions"/>, the only writer of session events.
 /// </summary>
 public sealed class ChatRequests(
-    IServiceScopeFactory scopes, IChatSessions sessions, ILedger ledger, SellerPresence presence, QuickMatchBook matches,
+    IServiceScopeFactory scopes, IChatSessions sessions, LiveSessions live, ILedger ledger, SellerPresence presence, QuickMatchBook matches,
     IServiceProvider services, IHubContext<PresenceHub, IPresenceClient> hub,
     IOptionsMonitor<SellersOptions> options, IOptionsMonitor<MeterOptions> meter, TimeProvider time, ILogger<ChatRequests> log)
 {
@@ -100,14 +102,14 @@ public sealed class ChatRequests(
             return ChatRequestProblems.NotRinging();
         }
 
-        var (result, _) = await sessions.ApplyAsync(sessionId, new ChatAccepted(time.GetUtcNow()), ct);
+        var (result, _) = await live.RecordAsync(sessionId, new ChatAccepted(time.GetUtcNow()), ct);
         if (!result.IsApplied)
         {
             return ChatRequestProblems.NotRinging();
         }
 
-        // The clock now owns the session: it fails it if nobody connects within the connect timeout.
-        await services.GetRequiredService<Meterchat.Chats.Live.MeterClock>().AdoptAsync([sessionId], ct);
+        // The clock now drives the session: it fails it if nobody connects within the connect timeout.
+        await live.AdoptAsync([sessionId], ct);
         matches.Forget(sessionId);
         await presence.RefreshAsync(sellerId, ct);
         await hub.Clients.User(sellerId).RingEnded(new RequestUpdate(sessionId, "accepted", "Accepted.", sellerId));
@@ -139,7 +141,7 @@ public sealed class ChatRequests(
             return ChatRequestProblems.NotRinging();
         }
 
-        var (result, _) = await sessions.ApplyAsync(sessionId, new RequestCancelled(time.GetUtcNow()), ct);
+        var (result, _) = await live.RecordAsync(sessionId, new RequestCancelled(time.GetUtcNow()), ct);
         if (!result.IsApplied)
         {
             return ChatRequestProblems.NotRinging();
@@ -162,7 +164,7 @@ public sealed class ChatRequests(
 
     private async Task<bool> EndRingAsync(ChatSessionRow row, ChatEvent e, string outcome, string detail, CancellationToken ct)
     {
-        var (result, _) = await sessions.ApplyAsync(row.Id, e, ct);
+        var (result, _) = await live.RecordAsync(row.Id, e, ct);
         if (!result.IsApplied)
         {
             return false;

@@ -8,6 +8,7 @@ public static class SellersFeature
         services.AddOptions<SellersOptions>().BindConfiguration(SellersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR();
         services.AddSingleton<PresenceLinks>();
+        services.AddHostedService<PresenceMirror>();
         services.AddSingleton<SellerPresence>();
         services.AddSingleton<QuickMatchBook>();
         services.AddSingleton<ChatRequests>();

@@ -1,6 +1,7 @@
 using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
 using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Identity;
@@ -32,8 +33,9 @@ public sealed class ChatRoomTests(BrowserApp app) : IClassFixture<BrowserApp>
         var ledger = app.Services.GetRequiredService<ILedger>();
         await ledger.TransferAsync(TransferRequest.Move($"deposit:test:{buyerId}", TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(buyerId), Micros.FromUsdt(1)));
         var sessions = app.Services.GetRequiredService<IChatSessions>();
+        var live = app.Services.GetRequiredService<LiveSessions>();
         var id = await sessions.RequestAsync(buyerId, sellerId, new ChatTerms(new TokenRate(20), 2500));
-        await sessions.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow));
+        await live.RecordAsync(id, new ChatAccepted(DateTimeOffset.UtcNow));
 
         var buyer = await SignedInAsync(buyerEmail);
         var seller = await SignedInAsync(sellerEmail);

@@ -58,12 +58,13 @@ public sealed class MainPagesApp : IAsyncLifetime
         await RateAsync(SellerId, centis: 460, count: 12);
 
         var sessions = App.Services.GetRequiredService<IChatSessions>();
+        var live = App.Services.GetRequiredService<LiveSessions>();
         var terms = new ChatTerms(new TokenRate(20), 2500);
         WaitingChat = await sessions.RequestAsync(buyerId, SellerId, terms);
-        await sessions.ApplyAsync(WaitingChat, new ChatAccepted(DateTimeOffset.UtcNow));
+        await live.RecordAsync(WaitingChat, new ChatAccepted(DateTimeOffset.UtcNow));
         EndedChat = await sessions.RequestAsync(buyerId, newSellerId, terms);
-        await sessions.ApplyAsync(EndedChat, new ChatAccepted(DateTimeOffset.UtcNow));
-        await App.Services.GetRequiredService<MeterClock>().ApplyAsync(EndedChat, new PartyLeft(DateTimeOffset.UtcNow, Party.Buyer));
+        await live.RecordAsync(EndedChat, new ChatAccepted(DateTimeOffset.UtcNow));
+        await live.ApplyAsync(EndedChat, new PartyLeft(DateTimeOffset.UtcNow, Party.Buyer));
         DisputeId = await DisputeAsync(EndedChat, buyerId, newSellerId);
 
         Buyer = await SignedInAsync(buyerEmail);

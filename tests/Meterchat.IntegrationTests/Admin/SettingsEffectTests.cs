@@ -27,7 +27,7 @@ public sealed class SettingsEffectTests
         await app.RunAsync(running, TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await admin.ChangeSettingsAsync(new() { ["Meter:CommissionBasisPoints"] = "1000" }, "lower commission")).StatusCode);
         await app.RunAsync(running, TimeSpan.FromMinutes(1));
-        await app.Clock.ApplyAsync(running, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        await app.Live.ApplyAsync(running, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         await app.Clock.TickAsync();
         var next = await RequestAsync(buyer, second);
         await app.GoLiveAsync(next);

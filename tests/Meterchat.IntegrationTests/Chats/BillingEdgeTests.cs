@@ -28,7 +28,7 @@ public sealed class BillingEdgeTests
         await app.GoLiveAsync(id);
 
         await app.RunAsync(id, TimeSpan.FromSeconds(30));
-        await app.Clock.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        await app.Live.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         await app.Clock.TickAsync();
 
         var session = (await app.Sessions.LoadAsync(id))!;
@@ -135,7 +135,7 @@ public sealed class BillingEdgeTests
         // At 3.5 s (2.5 s of live time) the buyer presses End; the next tick is already waiting, so it runs first.
         app.Time.Advance(TimeSpan.FromMilliseconds(500));
         var nextTick = app.Clock.TickAsync();
-        var end = app.Clock.ApplyAsync(ending.Id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        var end = app.Live.ApplyAsync(ending.Id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         app.Time.Advance(TimeSpan.FromSeconds(1.5)); // 5 s: the ending session's unit 1 fell due at 4 s
         hold.SetResult();
         await slowTick;

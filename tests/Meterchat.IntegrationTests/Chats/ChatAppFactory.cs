@@ -39,6 +39,8 @@ public sealed class ChatAppFactory : AppFactory
 
     public IChatSessions Sessions => Services.GetRequiredService<IChatSessions>();
 
+    public LiveSessions Live => Services.GetRequiredService<LiveSessions>();
+
     public ILedger Ledger => Services.GetRequiredService<ILedger>();
 
     /// <summary>Replaces services before the host starts (an injected faulty ledger ...).</summary>
@@ -76,7 +78,7 @@ public sealed class ChatAppFactory : AppFactory
     public async Task<Guid> AcceptedSessionAsync(string buyer, string seller, ChatTerms terms)
     {
         var id = await Sessions.RequestAsync(buyer, seller, terms);
-        Assert.True((await Sessions.ApplyAsync(id, new ChatAccepted(Time.GetUtcNow()))).Result.IsApplied);
+        Assert.True((await Live.RecordAsync(id, new ChatAccepted(Time.GetUtcNow()))).Result.IsApplied);
         return id;
     }
 
@@ -85,7 +87,7 @@ public sealed class ChatAppFactory : AppFactory
     {
         foreach (var party in new[] { Party.Buyer, Party.Seller })
         {
-            await Clock.ApplyAsync(id, new PartyConnected(Time.GetUtcNow(), party));
+            await Live.ApplyAsync(id, new PartyConnected(Time.GetUtcNow(), party));
         }
 
         await ReportAsync(id, true);
@@ -95,7 +97,7 @@ public sealed class ChatAppFactory : AppFactory
     {
         foreach (var party in new[] { Party.Buyer, Party.Seller })
         {
-            await Clock.ApplyAsync(id, new MediaReported(Time.GetUtcNow(), party, up, up));
+            await Live.ApplyAsync(id, new MediaReported(Time.GetUtcNow(), party, up, up));
         }
     }
 

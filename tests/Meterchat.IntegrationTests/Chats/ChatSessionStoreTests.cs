@@ -1,4 +1,5 @@
 using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.IntegrationTests.Infrastructure;
@@ -12,13 +13,15 @@ public sealed class ChatSessionStoreTests(AppFactory app) : IClassFixture<AppFac
 {
     private IChatSessions Sessions => app.Services.GetRequiredService<IChatSessions>();
 
+    private LiveSessions Live => app.Services.GetRequiredService<LiveSessions>();
+
     [Fact]
     public async Task A_stored_log_replays_to_the_same_session()
     {
         var terms = new ChatTerms(new TokenRate(20), 2500, Micros.FromTokens(100));
         var id = await Sessions.RequestAsync("buyer-1", "seller-1", terms);
-        var (accepted, _) = await Sessions.ApplyAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
-        var (declined, _) = await Sessions.ApplyAsync(id, new ChatDeclined(app.Time.GetUtcNow()));
+        var (accepted, _) = await Live.RecordAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
+        var (declined, _) = await Live.RecordAsync(id, new ChatDeclined(app.Time.GetUtcNow()));
 
         var session = await Sessions.LoadAsync(id);
         var row = await Sessions.FindAsync(id);
@@ -35,18 +38,33 @@ public sealed class ChatSessionStoreTests(AppFactory app) : IClassFixture<AppFac
     public async Task Concurrent_writers_of_one_session_all_land_in_order()
     {
         var id = await Sessions.RequestAsync("buyer-2", "seller-2", new ChatTerms(new TokenRate(10), 2500));
-        await Sessions.ApplyAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
+        await Live.RecordAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
 
         await Task.WhenAll(
-            Sessions.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), Party.Buyer)),
-            Sessions.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), Party.Seller)));
+            Live.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), Party.Buyer)),
+            Live.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), Party.Seller)));
         await Task.WhenAll(
-            Sessions.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), Party.Buyer, true, true)),
-            Sessions.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), Party.Seller, true, true)));
+            Live.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), Party.Buyer, true, true)),
+            Live.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), Party.Seller, true, true)));
 
         var session = await Sessions.LoadAsync(id);
         Assert.Equal(ChatState.Live, session!.State);
         Assert.Equal(ChatState.Live, (await Sessions.FindAsync(id))!.State);
+    }
+
+    [Fact]
+    public async Task Concurrent_answers_to_one_request_land_exactly_once()
+    {
+        var id = await Sessions.RequestAsync("buyer-3", "seller-3", new ChatTerms(new TokenRate(10), 2500));
+
+        var answers = await Task.WhenAll(
+            Live.RecordAsync(id, new ChatAccepted(app.Time.GetUtcNow())),
+            Live.RecordAsync(id, new ChatDeclined(app.Time.GetUtcNow())));
+
+        Assert.Single(answers, a => a.Result.IsApplied);
+        var row = await Sessions.FindAsync(id);
+        Assert.Equal(2, row!.EventCount);
+        Assert.Equal(answers.Single(a => a.Result.IsApplied).Session.State, row.State);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ClockOverloadTests
 
         store.FailAppends = true;
         await RunAsync(app, TimeSpan.FromSeconds(10), leaving.Id, staying.Id);
-        await app.Clock.ApplyAsync(leaving.Id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        await app.Live.ApplyAsync(leaving.Id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         await app.Clock.TickAsync();
         Assert.True(store.FailedAppends > 0);
         Assert.Equal(2, app.Clock.Count); // both still driven from memory, though nothing of the last 10 s is stored

@@ -74,7 +74,7 @@ public sealed class CrashRecoveryTests
     private static async Task AcceptAsync(Infrastructure.TestDatabase db, Guid id)
     {
         await using var app = new ChatAppFactory(db, null);
-        await app.Sessions.ApplyAsync(id, new ChatAccepted(DateTimeOffset.UtcNow));
+        await app.Live.RecordAsync(id, new ChatAccepted(DateTimeOffset.UtcNow));
     }
 
     private static async Task<string> CreateUserAsync(ChatAppFactory app, string email)

@@ -25,7 +25,6 @@ internal sealed class FlakyChatSessions(ChatSessionStore inner) : IChatSessions
 
     public Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default) => inner.RequestAsync(buyerId, sellerId, terms, ct);
 
-    public Task<(ApplyResult Result, ChatSession Session)> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default) => inner.ApplyAsync(sessionId, e, ct);
 
     public Task<ChatSession?> LoadAsync(Guid sessionId, CancellationToken ct = default) => inner.LoadAsync(sessionId, ct);
 

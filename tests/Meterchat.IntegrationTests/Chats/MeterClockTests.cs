@@ -23,7 +23,7 @@ public sealed class MeterClockTests
 
         await app.GoLiveAsync(id);
         await app.RunAsync(id, TimeSpan.FromMinutes(30));
-        await app.Clock.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        await app.Live.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         await app.Clock.TickAsync();
 
         var session = (await app.Sessions.LoadAsync(id))!;
@@ -140,7 +140,7 @@ public sealed class MeterClockTests
 
         await second.GoLiveAsync(id);
         await second.RunAsync(id, TimeSpan.FromSeconds(30));
-        await second.Clock.ApplyAsync(id, new PartyLeft(second.Time.GetUtcNow(), Party.Seller));
+        await second.Live.ApplyAsync(id, new PartyLeft(second.Time.GetUtcNow(), Party.Seller));
         await second.Clock.TickAsync();
 
         var session = (await second.Sessions.LoadAsync(id))!;

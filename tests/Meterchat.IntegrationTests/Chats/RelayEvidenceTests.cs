@@ -38,7 +38,7 @@ public sealed class RelayEvidenceTests : IAsyncLifetime
         var (buyer, seller) = (await UserAsync("buyer"), await UserAsync("seller"));
         Assert.True((await _app.Ledger.TransferAsync(TransferRequest.Move($"deposit:test:{buyer.Id}", TransferKind.Deposit, AccountRef.ChainDeposits, AccountRef.Wallet(buyer.Id), Micros.FromUsdt(1)))).Succeeded);
         var id = await _app.Sessions.RequestAsync(buyer.Id, seller.Id, new ChatTerms(new TokenRate(20), 2500));
-        await _app.Sessions.ApplyAsync(id, new ChatAccepted(_app.Time.GetUtcNow()));
+        await _app.Live.RecordAsync(id, new ChatAccepted(_app.Time.GetUtcNow()));
         await using var b = await ConnectAsync(buyer.Token);
         await using var s = await ConnectAsync(seller.Token);
 
@@ -138,6 +138,8 @@ public sealed class RelayEvidenceTests : IAsyncLifetime
         public ILedger Ledger => Services.GetRequiredService<ILedger>();
 
         public MeterClock Clock => Services.GetRequiredService<MeterClock>();
+
+        public LiveSessions Live => Services.GetRequiredService<LiveSessions>();
 
         public RelayTrafficSubscriber Subscriber => Services.GetRequiredService<RelayTrafficSubscriber>();
 

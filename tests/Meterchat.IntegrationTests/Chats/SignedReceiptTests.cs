@@ -92,7 +92,7 @@ public sealed class SignedReceiptTests : IAsyncLifetime
         }
 
         await _app.RunAsync(id, TimeSpan.FromSeconds(6));
-        await _app.Clock.ApplyAsync(id, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
+        await _app.Live.ApplyAsync(id, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
         await _app.Clock.TickAsync();
 
         var file = ReceiptFile.TryParse(await buyer.Http.GetStringAsync(new Uri($"/api/chats/{id}/receipt/file", UriKind.Relative)), out _)!;

@@ -1,4 +1,6 @@
 using Meterchat.Chats;
+using Meterchat.Chats.Live;
+using Meterchat.Chats.Ownership;
 using Meterchat.Chats.Store;
 using Meterchat.Cluster;
 using Meterchat.IntegrationTests.Infrastructure;
@@ -19,6 +21,9 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
     private LeaseStore Node(string id) =>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), new ClusterNode(id, true), app.Time, Options.Create(Timing));
 
+    private WorkerLeaseStore Workers(string id) =>
+        new(app.Services.GetRequiredService<IServiceScopeFactory>(), new ClusterNode(id, true), app.Time, Options.Create(Timing));
+
     private ChatSessionStore Store(string id) =>
         new(app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetRequiredService<MeterSource>(), app.Services.GetRequiredService<IMediaEvidence>(), new ClusterNode(id, true), app.Time);
 
@@ -27,7 +32,7 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<Guid> OpenSessionAsync()
     {
         var id = await Sessions.RequestAsync($"buyer-{Guid.NewGuid():N}", $"seller-{Guid.NewGuid():N}", new ChatTerms(new TokenRate(10), 2500));
-        await Sessions.ApplyAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
+        await app.Services.GetRequiredService<LiveSessions>().RecordAsync(id, new ChatAccepted(app.Time.GetUtcNow()));
         return id;
     }
 
@@ -115,7 +120,7 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_worker_runs_on_one_node_and_fails_over_when_its_lease_expires()
     {
-        var (one, two) = (Node($"one-{Guid.NewGuid():N}"), Node($"two-{Guid.NewGuid():N}"));
+        var (one, two) = (Workers($"one-{Guid.NewGuid():N}"), Workers($"two-{Guid.NewGuid():N}"));
         var worker = $"worker-{Guid.NewGuid():N}";
 
         Assert.Equal(1, await one.HoldWorkerAsync(worker));
@@ -136,16 +141,18 @@ public sealed class LeaseTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_node_stopping_cleanly_lets_its_leases_go_at_once_as_a_take_over()
     {
-        var (one, two) = (Node($"one-{Guid.NewGuid():N}"), Node($"two-{Guid.NewGuid():N}"));
+        var (oneId, twoId) = ($"one-{Guid.NewGuid():N}", $"two-{Guid.NewGuid():N}");
+        var (one, two) = (Node(oneId), Node(twoId));
         var id = await OpenSessionAsync();
         var worker = $"worker-{Guid.NewGuid():N}";
         await one.ClaimSessionAsync(id);
-        await one.HoldWorkerAsync(worker);
+        await Workers(oneId).HoldWorkerAsync(worker);
 
         await one.ExpireAllAsync();
+        await Workers(oneId).ExpireAllAsync();
 
         var taken = await two.ClaimSessionAsync(id);
         Assert.True(taken?.TakenOver);
-        Assert.Equal(2, await two.HoldWorkerAsync(worker));
+        Assert.Equal(2, await Workers(twoId).HoldWorkerAsync(worker));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.IntegrationTests.Withdrawals;
 using Meterchat.Ledger;
@@ -113,9 +114,9 @@ public sealed class FraudRuleTests(WithdrawalsApp app) : IClassFixture<Withdrawa
         var (buyer, seller) = (await app.CreateSellerAsync("0"), await app.CreateSellerAsync("0"));
         await DepositAsync(buyer, "20");
         var session = await SessionAsync(buyer, seller);
-        var sessions = app.Services.GetRequiredService<IChatSessions>();
-        await sessions.ApplyAsync(session, new ChatAccepted(app.Time.GetUtcNow()));
-        await sessions.ApplyAsync(session, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer)); // never live: not a unit charged
+        var sessions = app.Services.GetRequiredService<LiveSessions>();
+        await sessions.RecordAsync(session, new ChatAccepted(app.Time.GetUtcNow()));
+        await sessions.RecordAsync(session, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer)); // never live: not a unit charged
         var tip = await buyer.Http.PostAsJsonAsync($"/api/chats/{session}/tips", new { tokens = "1800", clientKey = "thanks-1" });
         Assert.Equal(HttpStatusCode.OK, tip.StatusCode);
         var to = await app.UsableAddressAsync(seller);

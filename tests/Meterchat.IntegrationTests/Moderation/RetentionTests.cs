@@ -62,7 +62,7 @@ public sealed class RetentionTests : IAsyncLifetime
         var id = await _app.AcceptedSessionAsync(buyer.Id, seller.Id, Terms);
         await _app.GoLiveAsync(id);
         await _app.RunAsync(id, live);
-        await _app.Clock.ApplyAsync(id, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
+        await _app.Live.ApplyAsync(id, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
         await _app.Clock.TickAsync();
         Assert.Equal(ChatState.Ended, (await _app.Sessions.FindAsync(id))!.State);
         return id;

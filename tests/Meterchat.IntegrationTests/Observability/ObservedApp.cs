@@ -21,15 +21,15 @@ internal static class ObservedApp
     public static async Task<Guid> LiveSessionAsync(AppFactory app, string buyer, string seller)
     {
         var sessions = app.Services.GetRequiredService<IChatSessions>();
-        var clock = app.Services.GetRequiredService<MeterClock>();
+        var live = app.Services.GetRequiredService<LiveSessions>();
         var id = await sessions.RequestAsync(buyer, seller, Terms);
-        Assert.True((await sessions.ApplyAsync(id, new ChatAccepted(app.Time.GetUtcNow()))).Result.IsApplied);
+        Assert.True((await live.RecordAsync(id, new ChatAccepted(app.Time.GetUtcNow()))).Result.IsApplied);
         foreach (var party in new[] { Party.Buyer, Party.Seller })
         {
-            await clock.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), party));
+            await live.ApplyAsync(id, new PartyConnected(app.Time.GetUtcNow(), party));
         }
 
-        await ReportAsync(clock, app, id);
+        await ReportAsync(app.Services.GetRequiredService<LiveSessions>(), app, id);
         return id;
     }
 
@@ -45,7 +45,7 @@ internal static class ObservedApp
             sinceBeat += step;
             if (sinceBeat >= TimeSpan.FromSeconds(2))
             {
-                await ReportAsync(clock, app, id);
+                await ReportAsync(app.Services.GetRequiredService<LiveSessions>(), app, id);
                 sinceBeat = TimeSpan.Zero;
             }
 
@@ -79,11 +79,11 @@ internal static class ObservedApp
         return ((response.StatusCode, json.RootElement.GetProperty("status").GetString()!), checks);
     }
 
-    private static async Task ReportAsync(MeterClock clock, AppFactory app, Guid id)
+    private static async Task ReportAsync(LiveSessions live, AppFactory app, Guid id)
     {
         foreach (var party in new[] { Party.Buyer, Party.Seller })
         {
-            await clock.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), party, true, true));
+            await live.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), party, true, true));
         }
     }
 }

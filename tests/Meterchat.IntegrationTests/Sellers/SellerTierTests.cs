@@ -63,7 +63,7 @@ public sealed class SellerTierTests : IAsyncLifetime
         await _app.RunAsync(running, TimeSpan.FromSeconds(12));
         (await buyer.Http.PostAsJsonAsync($"/api/chats/{ended}/rating", new RateInput(1, "Poor"))).EnsureSuccessStatusCode();
         await _app.RunAsync(running, TimeSpan.FromSeconds(12));
-        await _app.Clock.ApplyAsync(running, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
+        await _app.Live.ApplyAsync(running, new PartyLeft(_app.Time.GetUtcNow(), Party.Buyer));
         await _app.Clock.TickAsync();
 
         var demoted = (await seller.Http.GetFromJsonAsync<SellerCard>("/api/seller/profile"))!;

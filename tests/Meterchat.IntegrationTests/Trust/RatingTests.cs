@@ -48,7 +48,7 @@ public sealed class RatingTests : IAsyncLifetime
         var (buyer, seller) = await PartiesAsync();
         var ended = await _app.EndedSessionAsync(buyer, seller, TimeSpan.FromSeconds(12));
         var running = await _app.LiveSessionAsync(buyer, seller, TimeSpan.FromSeconds(12));
-        await _app.Clock.ApplyAsync(running, new Meterchat.Chats.PartyLeft(_app.Time.GetUtcNow(), Meterchat.Chats.Party.Seller));
+        await _app.Live.ApplyAsync(running, new Meterchat.Chats.PartyLeft(_app.Time.GetUtcNow(), Meterchat.Chats.Party.Seller));
         await _app.Clock.TickAsync();
         var neverLive = await _app.AcceptedSessionAsync(buyer.Id, seller.Id, TrustDriver.Seed);
         var live = await _app.LiveSessionAsync(buyer, seller, TimeSpan.FromSeconds(12));

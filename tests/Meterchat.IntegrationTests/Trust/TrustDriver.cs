@@ -47,7 +47,7 @@ public static class TrustDriver
     public static async Task<Guid> EndedSessionAsync(this ChatAppFactory app, TrustUser buyer, TrustUser seller, TimeSpan live)
     {
         var id = await app.LiveSessionAsync(buyer, seller, live);
-        await app.Clock.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
+        await app.Live.ApplyAsync(id, new PartyLeft(app.Time.GetUtcNow(), Party.Buyer));
         await app.Clock.TickAsync();
         Assert.Equal(ChatState.Ended, (await app.Sessions.FindAsync(id))!.State);
         return id;

@@ -14,7 +14,7 @@ namespace Meterchat.Admin.Users;
 /// <summary>
 /// Ban and unban (PRODUCT.md §2, §7). A ban, in one database transaction with its audit row: sets
 /// <see cref="AppUser.BannedAt"/>, renews the security stamp, and sends the user's unsent withdrawals back to
-/// review; then ends every running session of the user (<see cref="PartyBanned"/> through the meter clock) and
+/// review; then ends every running session of the user (<see cref="PartyBanned"/> through <see cref="LiveSessions"/>) and
 /// takes a seller offline. Sign-in, cookies and bearer tokens are refused from the next request on
 /// (<see cref="BannedUserCheck"/>).
 /// </summary>
@@ -23,8 +23,7 @@ public sealed class Bans(
     UserManager<AppUser> users,
     AdminAuditLog audit,
     WithdrawalReview withdrawals,
-    MeterClock clock,
-    IChatSessions sessions,
+    LiveSessions live,
     SellerPresence presence,
     TimeProvider time,
     BannedHubGuard hubs,
@@ -140,10 +139,10 @@ public sealed class Bans(
         foreach (var s in open)
         {
             var banned = new PartyBanned(time.GetUtcNow(), s.BuyerId == userId ? Party.Buyer : Party.Seller);
-            // The clock keeps its memory, pushes and receipt in step; a session it does not run (a pending request) goes to the store.
-            if (await clock.ApplyAsync(s.Id, banned, ct) is null)
+            // The live copy, pushes and receipt stay in step; a session not driven here (a pending request) is recorded in the store.
+            if (await live.ApplyAsync(s.Id, banned, ct) is null)
             {
-                await sessions.ApplyAsync(s.Id, banned, ct);
+                await live.RecordAsync(s.Id, banned, ct);
             }
         }
 

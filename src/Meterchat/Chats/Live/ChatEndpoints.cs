@@ -12,7 +12,7 @@ public static class ChatEndpoints
     {
         var group = app.MapGroup("/api/chats").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ChatHub.AuthSchemes });
 
-        group.MapPost("/{id:guid}/leave", async (Guid id, ClaimsPrincipal user, IChatSessions store, MeterClock clock, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/leave", async (Guid id, ClaimsPrincipal user, IChatSessions store, LiveSessions sessions, TimeProvider time, CancellationToken ct) =>
         {
             var party = await PartyAsync(store, id, user, ct);
             if (party is not { } p)
@@ -20,7 +20,7 @@ public static class ChatEndpoints
                 return NotYours();
             }
 
-            await clock.ApplyAsync(id, new PartyLeft(time.GetUtcNow(), p), ct);
+            await sessions.ApplyAsync(id, new PartyLeft(time.GetUtcNow(), p), ct);
             return Results.NoContent();
         }).DisableAntiforgery();
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Meterchat.Chats.Store;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,7 @@ namespace Meterchat.Chats.Live;
 /// messages go to the other party only. Each client's report (every 2 s) is both evidence and heartbeat.
 /// </summary>
 [Authorize(AuthenticationSchemes = AuthSchemes)]
-public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider time, IOptions<ChatOptions> options) : Hub<IChatClient>
+public sealed class ChatHub(IChatSessions store, LiveSessions sessions, TimeProvider time, IOptions<ChatOptions> options) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
     public const string AuthSchemes = "Identity.Bearer,Identity.Application";
@@ -20,10 +19,6 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
     private const string SessionKey = "session";
     private const string PartyKey = "party";
     private const string LastReportKey = "lastReport";
-
-    // Which parties have a joined connection to this node, for "is the other side here"; with several nodes the
-    // session's evidence (MeterClock.PartyConnectedAsync) answers for the other nodes.
-    private static readonly ConcurrentDictionary<(Guid, Party), int> Present = new();
 
     public async Task<JoinResult> Join(Guid sessionId)
     {
@@ -43,12 +38,12 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         Context.Items[SessionKey] = sessionId;
         Context.Items[PartyKey] = p;
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.Group(sessionId, p));
-        Present.AddOrUpdate((sessionId, p), 1, (_, n) => n + 1);
+        sessions.Joined(sessionId, p);
         var other = p == Party.Buyer ? Party.Seller : Party.Buyer;
-        await clock.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
+        await sessions.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
         await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
-        var status = await clock.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
-        var otherHere = (Present.TryGetValue((sessionId, other), out var n) && n > 0) || await clock.PartyConnectedAsync(sessionId, other);
+        var status = await sessions.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
+        var otherHere = await sessions.PresentAsync(sessionId, other);
         var policy = options.Value.Evidence == Relay.EvidenceSource.Relay ? "relay" : "all";
         return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), otherHere, status, policy);
     }
@@ -68,7 +63,7 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
         }
 
         Context.Items[LastReportKey] = (now, peerConnected, receivingVideo);
-        await clock.ApplyAsync(sessionId, new MediaReported(now, party, peerConnected, receivingVideo));
+        await sessions.ApplyAsync(sessionId, new MediaReported(now, party, peerConnected, receivingVideo));
     }
 
     /// <summary>Relays a WebRTC message (offer, answer, ice) to the other party only.</summary>
@@ -95,17 +90,17 @@ public sealed class ChatHub(IChatSessions store, MeterClock clock, TimeProvider 
     {
         var (sessionId, party) = Joined();
         Context.Items["left"] = true;
-        await clock.ApplyAsync(sessionId, new PartyLeft(time.GetUtcNow(), party));
+        await sessions.ApplyAsync(sessionId, new PartyLeft(time.GetUtcNow(), party));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (Context.Items.TryGetValue(SessionKey, out var s) && s is Guid sessionId && Context.Items[PartyKey] is Party party)
         {
-            Present.AddOrUpdate((sessionId, party), 0, (_, n) => Math.Max(0, n - 1));
+            sessions.Gone(sessionId, party);
             if (!Context.Items.ContainsKey("left"))
             {
-                await clock.ApplyAsync(sessionId, new PartyDisconnected(time.GetUtcNow(), party));
+                await sessions.ApplyAsync(sessionId, new PartyDisconnected(time.GetUtcNow(), party));
             }
         }
 

@@ -6,13 +6,13 @@ namespace Meterchat.Chats.Relay;
 
 /// <summary>
 /// Chat:Evidence=Relay: listens to coturn's <c>redis-statsdb</c> traffic deltas and turns them into
-/// <see cref="RelayTraffic"/> events on the sessions (through <see cref="MeterClock.ApplyAsync"/>): flowing on each
+/// <see cref="RelayTraffic"/> events on the sessions (through <see cref="LiveSessions.ApplyAsync(Guid, ChatEvent, CancellationToken)"/>): flowing on each
 /// two-way delta, stopped (backdated to the last delta) once <see cref="ChatOptions.RelayWindowSeconds"/> pass
 /// without one. The subscription survives Redis restarts (the multiplexer resubscribes).
 /// </summary>
 public sealed class RelayTrafficSubscriber(
     IConnectionMultiplexer redis,
-    MeterClock clock,
+    LiveSessions sessions,
     TimeProvider time,
     IOptions<ChatOptions> options,
     ILogger<RelayTrafficSubscriber> logger) : BackgroundService
@@ -57,7 +57,7 @@ public sealed class RelayTrafficSubscriber(
         if (flowing is not null)
         {
             Deltas++;
-            await clock.ApplyAsync(traffic.SessionId, flowing, ct);
+            await sessions.ApplyAsync(traffic.SessionId, flowing, ct);
         }
     }
 
@@ -72,7 +72,7 @@ public sealed class RelayTrafficSubscriber(
 
         foreach (var (sessionId, stop) in expired)
         {
-            await clock.ApplyAsync(sessionId, stop, ct);
+            await sessions.ApplyAsync(sessionId, stop, ct);
         }
     }
 

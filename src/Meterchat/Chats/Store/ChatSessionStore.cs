@@ -1,4 +1,5 @@
 using Meterchat.Chats.Receipts;
+using Meterchat.Chats.Ownership;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,6 @@ namespace Meterchat.Chats.Store;
 /// <inheritdoc />
 internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource meters, IMediaEvidence media, ClusterNode node, TimeProvider time) : IChatSessions
 {
-    private const int MaxAttempts = 10;
-
     /// <summary>Ids per IN list: SQLite allows 32,766 bound variables per statement, PostgreSQL 65,535.</summary>
     internal const int IdsPerQuery = 1000;
 
@@ -35,35 +34,6 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         db.Add(Chained(row, 0, session.Events[0]));
         await db.SaveChangesAsync(ct);
         return row.Id;
-    }
-
-    public async Task<(ApplyResult Result, ChatSession Session)> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var row = await db.Set<ChatSessionRow>().SingleOrDefaultAsync(s => s.Id == sessionId, ct)
-                ?? throw new KeyNotFoundException($"No chat session {sessionId}.");
-            var session = await ReplayAsync(db, sessionId, ct);
-            var result = session.Apply(e);
-            if (!result.IsApplied)
-            {
-                return (result, session);
-            }
-
-            db.Add(Chained(row, row.EventCount, result.Recorded!));
-            Summarise(row, session);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (result, session);
-            }
-            catch (DbUpdateException) when (attempt < MaxAttempts)
-            {
-                // Another writer appended first (version or (session, seq) clash): replay the newer log and try again.
-            }
-        }
     }
 
     public async Task<ChatSession?> LoadAsync(Guid sessionId, CancellationToken ct = default)

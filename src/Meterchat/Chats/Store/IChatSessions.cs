@@ -1,18 +1,15 @@
 namespace Meterchat.Chats.Store;
 
 /// <summary>
-/// The sessions' durable logs. Every change to a session goes through <see cref="ApplyAsync"/>: the stored log
-/// is replayed into a <see cref="ChatSession"/>, the event applied, and the recorded event appended in the same
-/// transaction as the row update (optimistic concurrency on the row's version, retried on conflict), so any node
-/// may apply events to any session.
+/// The sessions' durable logs: reads, and the appends of <see cref="Live.LiveSessions"/>, the only writer of session
+/// events. An append stores events already applied to a <see cref="ChatSession"/> together with the row update,
+/// refused (returned as a conflict) when the stored log moved on meanwhile or, with several nodes, the writer's
+/// lease token no longer holds.
 /// </summary>
 public interface IChatSessions
 {
     /// <summary>Records a buyer's request (the first event of a new session) and returns the session's id.</summary>
     Task<Guid> RequestAsync(string buyerId, string sellerId, ChatTerms terms, CancellationToken ct = default);
-
-    /// <summary>Applies one event stamped now by the caller; returns the outcome and the session after it.</summary>
-    Task<(ApplyResult Result, ChatSession Session)> ApplyAsync(Guid sessionId, ChatEvent e, CancellationToken ct = default);
 
     /// <summary>The session rebuilt from its log, or null when there is none.</summary>
     Task<ChatSession?> LoadAsync(Guid sessionId, CancellationToken ct = default);
@@ -21,7 +18,7 @@ public interface IChatSessions
     Task<ChatSessionRow?> FindAsync(Guid sessionId, CancellationToken ct = default);
 
     /// <summary>
-    /// Persists events already applied to in-memory sessions (the meter clock's batch), all in one transaction.
+    /// Persists events already applied to in-memory sessions (a tick's batch, or one event), all in one transaction.
     /// Returns the sessions whose stored log moved on meanwhile (another writer): the caller reloads those.
     /// </summary>
     Task<IReadOnlyList<Guid>> AppendAsync(IReadOnlyList<ChatAppend> appends, CancellationToken ct = default);

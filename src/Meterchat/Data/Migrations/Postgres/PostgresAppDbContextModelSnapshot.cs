@@ -357,7 +357,7 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.ToTable("ChatSessions", (string)null);
                 });
 
-            modelBuilder.Entity("Meterchat.Cluster.SessionLease", b =>
+            modelBuilder.Entity("Meterchat.Chats.Ownership.SessionLease", b =>
                 {
                     b.Property<Guid>("SessionId")
                         .ValueGeneratedOnAdd()

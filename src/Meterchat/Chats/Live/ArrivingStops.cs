@@ -2,11 +2,12 @@ namespace Meterchat.Chats.Live;
 
 /// <summary>
 /// Events that stop the meter (End, Leave, a drop) are billed as of when they arrived. The hub stamps an event and
-/// then waits for the clock's gate; if a tick holds the gate meanwhile, it must not charge a unit that falls due
-/// after that stamp. So an arriving stop is noted here before the wait, and a tick charges such a session only up
-/// to the earliest stop still waiting (and stamps those units then, so the stop is not moved past them).
+/// then waits for the sessions' gate; if a tick holds the gate meanwhile, it must not charge a unit that falls due
+/// after that stamp. So <see cref="LiveSessions"/> notes an arriving stop here before the wait, and the clock charges
+/// such a session only up to the earliest stop still waiting (and stamps those units then, so the stop is not moved
+/// past them).
 /// </summary>
-public sealed partial class MeterClock
+public sealed class ArrivingStops
 {
     private readonly Dictionary<Guid, (DateTimeOffset Earliest, int Waiting)> _arriving = [];
 
@@ -15,7 +16,7 @@ public sealed partial class MeterClock
         e is PartyLeft or PartyDisconnected or PartyBanned or BuyerBlocked or MediaReported { PeerConnected: false };
 
     /// <summary>Notes a stop on its way to the gate; the returned token (or null) goes to <see cref="Arrived"/>.</summary>
-    private Guid? Arriving(Guid sessionId, ChatEvent e)
+    public Guid? Arriving(Guid sessionId, ChatEvent e)
     {
         if (!StopsMeter(e))
         {
@@ -33,7 +34,7 @@ public sealed partial class MeterClock
     }
 
     /// <summary>The stop went through the gate (applied, ignored or forwarded).</summary>
-    private void Arrived(Guid? sessionId)
+    public void Arrived(Guid? sessionId)
     {
         if (sessionId is not { } id)
         {
@@ -57,7 +58,7 @@ public sealed partial class MeterClock
     }
 
     /// <summary>The time a tick at <paramref name="now"/> charges this session up to: now, or an earlier waiting stop.</summary>
-    private DateTimeOffset ChargeUntil(Guid sessionId, DateTimeOffset now)
+    public DateTimeOffset ChargeUntil(Guid sessionId, DateTimeOffset now)
     {
         lock (_arriving)
         {

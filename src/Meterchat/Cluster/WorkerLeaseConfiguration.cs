@@ -3,18 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Meterchat.Cluster;
 
-internal sealed class SessionLeaseConfiguration : IEntityTypeConfiguration<SessionLease>
-{
-    public void Configure(EntityTypeBuilder<SessionLease> builder)
-    {
-        builder.ToTable("SessionLeases");
-        builder.HasKey(l => l.SessionId);
-        builder.Property(l => l.NodeId).HasMaxLength(100);
-        builder.HasIndex(l => l.NodeId);
-        builder.HasIndex(l => l.ExpiresAt);
-    }
-}
-
 internal sealed class WorkerLeaseConfiguration : IEntityTypeConfiguration<WorkerLease>
 {
     public void Configure(EntityTypeBuilder<WorkerLease> builder)

@@ -1,4 +1,4 @@
-namespace Meterchat.Cluster;
+namespace Meterchat.Chats.Ownership;
 
 /// <summary>
 /// Which node drives a session's clock, until when. <see cref="Token"/> grows at every claim (the fencing token):

@@ -1,7 +1,7 @@
-using Meterchat.Sellers;
+using Meterchat.Cluster;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Cluster;
+namespace Meterchat.Sellers;
 
 /// <summary>Several nodes: keeps this node's connected sellers marked in Redis (<see cref="SharedPresence"/>).</summary>
 public sealed class PresenceMirror(SharedPresence shared, PresenceLinks links, TimeProvider time, IOptions<ClusterOptions> options, ILogger<PresenceMirror> logger) : BackgroundService

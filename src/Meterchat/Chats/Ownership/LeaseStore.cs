@@ -1,21 +1,14 @@
-using System.Data.Common;
+using Meterchat.Cluster;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Cluster;
-
-/// <summary>A lease this node holds: the session (or worker) and the fencing token it was claimed with.</summary>
-public readonly record struct HeldLease(Guid SessionId, long Token)
-{
-    /// <summary>Token 1 = the first claim ever; a higher token means the lease was taken from a node (or an earlier run of this one).</summary>
-    public bool TakenOver => Token > 1;
-}
+namespace Meterchat.Chats.Ownership;
 
 /// <summary>
-/// The lease tables in hand-written SQL valid on SQLite and PostgreSQL (same code path; SQLite has one writer, so
-/// it simply never meets a competing node). Expiry is in unix milliseconds from the injected clock.
+/// The session leases (which node drives a session's clock) in hand-written SQL valid on SQLite and PostgreSQL (same
+/// code path; SQLite has one writer, so it simply never meets a competing node). Expiry is in unix milliseconds from
+/// the injected clock. Worker leases are the cluster's own (<see cref="WorkerLeaseStore"/>).
 /// </summary>
 public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, TimeProvider time, IOptions<ClusterOptions> options)
 {
@@ -26,21 +19,14 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
         RETURNING "Token"
         """;
 
-    // A worker lease kept by its holder keeps its token; only a change of holder bumps it.
-    private const string ClaimWorker = """
-        INSERT INTO "WorkerLeases" ("Name", "NodeId", "ExpiresAt", "Token") VALUES (@key, @node, @expires, 1)
-        ON CONFLICT ("Name") DO UPDATE SET "NodeId" = excluded."NodeId", "ExpiresAt" = excluded."ExpiresAt",
-            "Token" = CASE WHEN "WorkerLeases"."NodeId" = excluded."NodeId" THEN "WorkerLeases"."Token" ELSE "WorkerLeases"."Token" + 1 END
-        WHERE "WorkerLeases"."ExpiresAt" < @now OR "WorkerLeases"."NodeId" = excluded."NodeId"
-        RETURNING "Token"
-        """;
-
     public string NodeId => node.Id;
 
     /// <summary>Claims a session if its lease is free, expired or already ours; null when another node holds it.</summary>
     public async Task<HeldLease?> ClaimSessionAsync(Guid sessionId, CancellationToken ct = default)
     {
-        var token = await ScalarAsync(ClaimSession, sessionId, ct);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var token = await LeaseSql.ScalarAsync(db, ClaimSession, [("key", Key(sessionId, db.Database.IsSqlite())), ("node", node.Id), ("expires", Expiry()), ("now", Now())], ct);
         return token is { } t ? new HeldLease(sessionId, t) : null;
     }
 
@@ -124,7 +110,7 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
     }
 
     /// <summary>
-    /// A clean stop: every lease of this node expires now, so other nodes take over at their next pass instead of
+    /// A clean stop: every session lease of this node expires now, so other nodes take over at their next pass instead of
     /// waiting out the lease. The rows stay (tokens keep growing): the successor's claim is a take-over, with
     /// ServerRecovered, never a fresh start that would bill the gap.
     /// </summary>
@@ -133,20 +119,8 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Set<SessionLease>().Where(l => l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
-        await db.Set<WorkerLease>().Where(l => l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
     }
 
-    /// <summary>Claims or renews a worker's lease; the token when this node holds it, null when another node does.</summary>
-    public async Task<long?> HoldWorkerAsync(string name, CancellationToken ct = default) =>
-        await ScalarAsync(ClaimWorker, name, ct);
-
-    /// <summary>Lets a worker's lease go (a clean stop), so another node takes it at once; the row stays, so tokens keep growing.</summary>
-    public async Task ReleaseWorkerAsync(string name, CancellationToken ct = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Set<WorkerLease>().Where(l => l.Name == name && l.NodeId == node.Id).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAt, 0L), ct);
-    }
 
     /// <summary>
     /// The fence, inside the caller's transaction: which of these (session, token) pairs this node no longer holds.
@@ -183,34 +157,10 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
         return lost;
     }
 
-    private async Task<long?> ScalarAsync(string sql, object key, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        Add(command, "key", key is Guid g ? Key(g, db.Database.IsSqlite()) : key);
-        Add(command, "node", node.Id);
-        Add(command, "expires", Expiry());
-        Add(command, "now", Now());
-        var result = await command.ExecuteScalarAsync(ct);
-        return result is null or DBNull ? null : Convert.ToInt64(result, System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     private static async Task<List<HeldLease>> QueryAsync(AppDbContext db, string sql, IEnumerable<(string Name, object Value)> parameters, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            Add(command, name, value);
-        }
-
+        await using var command = await LeaseSql.CommandAsync(db, sql, parameters, ct);
         var leases = new List<HeldLease>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -224,13 +174,6 @@ public sealed class LeaseStore(IServiceScopeFactory scopes, ClusterNode node, Ti
     // EF stores a Guid on SQLite as upper-case text; PostgreSQL has uuid.
     private static object Key(Guid id, bool sqlite) => sqlite ? id.ToString().ToUpperInvariant() : id;
 
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
