@@ -64,17 +64,23 @@ public sealed class Withdrawal
     /// <summary>Optimistic concurrency: admin actions and the sender never overwrite each other.</summary>
     public int Version { get; set; }
 
+    /// <summary>Approved but not signed yet: may wait for funds, be signed, or be frozen back to review.</summary>
+    private static readonly WithdrawalStatus[] Unsent = [WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds];
+
+    /// <summary>A transaction is stored: it may be broadcast, land, or be proven expired.</summary>
+    private static readonly WithdrawalStatus[] Signed = [WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
+
     /// <summary>The hold is booked (earnings → held): to review when something flagged it, else to the sender.</summary>
     public void Held(DateTimeOffset now) =>
-        MoveTo(ReviewReason is null ? WithdrawalStatus.Approved : WithdrawalStatus.InReview, now, nameof(Held));
+        MoveTo(ReviewReason is null ? WithdrawalStatus.Approved : WithdrawalStatus.InReview, now, nameof(Held), WithdrawalStatus.Holding);
 
     /// <summary>A request that crashed before its hold, and earnings no longer cover it: nothing moved, nothing will.</summary>
-    public void Cancel(DateTimeOffset now) => MoveTo(WithdrawalStatus.Cancelled, now, nameof(Cancel));
+    public void Cancel(DateTimeOffset now) => MoveTo(WithdrawalStatus.Cancelled, now, nameof(Cancel), WithdrawalStatus.Holding);
 
     /// <summary>An admin lets a reviewed withdrawal go to the sender.</summary>
     public void Approve(string adminId, DateTimeOffset now)
     {
-        MoveTo(WithdrawalStatus.Approved, now, nameof(Approve));
+        MoveTo(WithdrawalStatus.Approved, now, nameof(Approve), WithdrawalStatus.InReview);
         ReviewedBy = adminId;
     }
 
@@ -84,14 +90,14 @@ public sealed class Withdrawal
     /// </summary>
     public void Reject(string adminId, string reason, DateTimeOffset now)
     {
-        MoveTo(WithdrawalStatus.Rejecting, now, nameof(Reject));
+        MoveTo(WithdrawalStatus.Rejecting, now, nameof(Reject), WithdrawalStatus.InReview);
         ReviewedBy = adminId;
         var trimmed = reason.Trim();
         RejectReason = trimmed[..Math.Min(400, trimmed.Length)];
     }
 
     /// <summary>The release of a rejected withdrawal is booked.</summary>
-    public void MarkRejected(DateTimeOffset now) => MoveTo(WithdrawalStatus.Rejected, now, nameof(MarkRejected));
+    public void MarkRejected(DateTimeOffset now) => MoveTo(WithdrawalStatus.Rejected, now, nameof(MarkRejected), WithdrawalStatus.Rejecting);
 
     /// <summary>
     /// Back to review with <paramref name="reason"/> (a banned account): an unsent one (approved or waiting for
@@ -101,7 +107,7 @@ public sealed class Withdrawal
     {
         if (Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds)
         {
-            MoveTo(WithdrawalStatus.InReview, now, nameof(Freeze));
+            MoveTo(WithdrawalStatus.InReview, now, nameof(Freeze), Unsent);
         }
         else if (Status is WithdrawalStatus.Holding or WithdrawalStatus.InReview)
         {
@@ -123,7 +129,7 @@ public sealed class Withdrawal
             return false;
         }
 
-        MoveTo(WithdrawalStatus.WaitingForFunds, now, nameof(WaitForFunds));
+        MoveTo(WithdrawalStatus.WaitingForFunds, now, nameof(WaitForFunds), Unsent);
         FailureReason = reason;
         return true;
     }
@@ -131,7 +137,7 @@ public sealed class Withdrawal
     /// <summary>Its transaction is built and signed: the bytes and TXID are kept (and saved) before any node sees them.</summary>
     public void MarkSigned(string signedHex, string txId, long expirationMs, DateTimeOffset now)
     {
-        MoveTo(WithdrawalStatus.Stored, now, nameof(MarkSigned));
+        MoveTo(WithdrawalStatus.Stored, now, nameof(MarkSigned), Unsent);
         SignedHex = signedHex;
         TxId = txId;
         ExpirationMs = expirationMs;
@@ -147,22 +153,21 @@ public sealed class Withdrawal
             return false;
         }
 
-        MoveTo(WithdrawalStatus.Broadcast, now, nameof(MarkBroadcast));
+        MoveTo(WithdrawalStatus.Broadcast, now, nameof(MarkBroadcast), WithdrawalStatus.Stored);
         return true;
     }
 
     /// <summary>A node refused the bytes (e.g. TAPOS or expiration): they are kept and retried until proven expired and absent.</summary>
     public void NoteBroadcastRefused(string reason)
     {
-        RequireSigned(nameof(NoteBroadcastRefused));
+        Require(nameof(NoteBroadcastRefused), Signed);
         FailureReason = reason;
     }
 
     /// <summary>Its transaction expired by the chain's clock and is in no block: it can never land, so a new one may be built.</summary>
     public void Expire(string reason, DateTimeOffset now)
     {
-        RequireSigned(nameof(Expire));
-        MoveTo(WithdrawalStatus.Approved, now, nameof(Expire));
+        MoveTo(WithdrawalStatus.Approved, now, nameof(Expire), Signed);
         FailureReason = reason;
         SignedHex = null;
         TxId = null;
@@ -172,20 +177,20 @@ public sealed class Withdrawal
     /// <summary>Its transaction is in a block (not yet solidified): the block and the real chain cost are recorded.</summary>
     public void MarkInBlock(long blockNumber, long feeSun, long energyUsed, DateTimeOffset now)
     {
-        RequireSigned(nameof(MarkInBlock));
+        Require(nameof(MarkInBlock), Signed);
         BlockNumber = blockNumber;
         ChainFeeSun = feeSun;
         EnergyUsed = energyUsed;
         if (Status != WithdrawalStatus.InBlock)
         {
-            MoveTo(WithdrawalStatus.InBlock, now, nameof(MarkInBlock));
+            MoveTo(WithdrawalStatus.InBlock, now, nameof(MarkInBlock), Signed);
         }
     }
 
     /// <summary>Final and successful on chain (the caller books held → chain:withdrawals and held → platform:fees).</summary>
     public void Confirm(DateTimeOffset now)
     {
-        MoveTo(WithdrawalStatus.Completed, now, nameof(Confirm));
+        MoveTo(WithdrawalStatus.Completed, now, nameof(Confirm), WithdrawalStatus.InBlock);
         CompletedAt = now;
         FailureReason = null;
     }
@@ -193,21 +198,24 @@ public sealed class Withdrawal
     /// <summary>Final and failed on chain (the caller books the release held → earnings).</summary>
     public void Fail(string reason, DateTimeOffset now)
     {
-        MoveTo(WithdrawalStatus.Failed, now, nameof(Fail));
+        MoveTo(WithdrawalStatus.Failed, now, nameof(Fail), WithdrawalStatus.InBlock);
         CompletedAt = now;
         FailureReason = reason;
     }
 
-    private void RequireSigned(string step)
+    /// <summary>Throws unless the status is one the step may start from.</summary>
+    private void Require(string step, params WithdrawalStatus[] from)
     {
-        if (Status is not (WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock))
+        if (!from.Contains(Status))
         {
             throw new WithdrawalTransitionException(Id, Status, step);
         }
     }
 
-    private void MoveTo(WithdrawalStatus to, DateTimeOffset now, string step)
+    /// <summary>A step: allowed only from its own statuses, and only along an edge of <see cref="WithdrawalTransitions"/>.</summary>
+    private void MoveTo(WithdrawalStatus to, DateTimeOffset now, string step, params WithdrawalStatus[] from)
     {
+        Require(step, from);
         if (!WithdrawalTransitions.IsAllowed(Status, to))
         {
             throw new WithdrawalTransitionException(Id, Status, step);

@@ -16,7 +16,7 @@ public sealed class WithdrawalPolicyTests
         var held = WithdrawalPolicy.CheckCredentials(Now.AddHours(-23), Now);
 
         Assert.Equal((WithdrawalProblems.CredentialsChanged, 409), (held!.Type, held.Status));
-        Assert.Contains("2026-12-04 11:00 UTC", held.Detail, StringComparison.Ordinal);
+        Assert.Contains("2026-12-03 13:00 UTC", held.Detail, StringComparison.Ordinal);
         Assert.Null(WithdrawalPolicy.CheckCredentials(Now.AddHours(-24), Now));
         Assert.Null(WithdrawalPolicy.CheckCredentials(null, Now));
     }
