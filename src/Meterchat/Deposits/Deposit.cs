@@ -31,5 +31,12 @@ public sealed class Deposit
 
     public long? TransferId { get; set; }
 
-    public static string LedgerKey(string txId, int logIndex) => $"deposit:{txId}:{logIndex}";
+    private const string KeyPrefix = "deposit:";
+    private const string KeySeparator = ":";
+
+    /// <summary>The idempotency key of the ledger transfer that credits this deposit: <c>deposit:{txid}:{logIndex}</c>.</summary>
+    public static string LedgerKey(string txId, int logIndex) => $"{KeyPrefix}{txId}{KeySeparator}{logIndex}";
+
+    /// <summary>The same key as a SQL expression over the deposit's columns (SQLite and PostgreSQL both read <c>||</c>).</summary>
+    internal static string LedgerKeySql(string txIdColumn, string logIndexColumn) => $"'{KeyPrefix}' || {txIdColumn} || '{KeySeparator}' || {logIndexColumn}";
 }

@@ -67,13 +67,14 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
 
     /// <summary>
     /// Credits the final, uncredited deposits of these addresses whose total reaches the minimum. Returns the deposits
-    /// whose ledger transfer this call made (not a replay): of racing callers, exactly one gets each deposit.
+    /// whose ledger transfer this call made (not a replay: of racing callers, exactly one gets each deposit) and the
+    /// final ones it left uncredited (below the minimum, or refused by the ledger), so callers need not read them again.
     /// </summary>
-    public async Task<IReadOnlyList<Deposit>> CreditAsync(IReadOnlyCollection<string> addresses, CancellationToken ct = default)
+    public async Task<DepositCredits> CreditAsync(IReadOnlyCollection<string> addresses, CancellationToken ct = default)
     {
         if (addresses.Count == 0)
         {
-            return [];
+            return DepositCredits.None;
         }
 
         var minimum = options.CurrentValue.MinimumMicros;
@@ -84,7 +85,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         var due = rows.GroupBy(d => d.Address).Where(g => g.Sum(d => d.Amount) >= minimum).SelectMany(g => g).ToList();
         if (due.Count == 0)
         {
-            return [];
+            return new DepositCredits([], rows);
         }
 
         var requests = due.Select(d => TransferRequest.Move(
@@ -112,6 +113,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
         }
 
         // One statement marks them all; the transfer id comes from the ledger row of the deposit's own key.
+        var keySql = Deposit.LedgerKeySql("\"Deposits\".\"TxId\"", "\"Deposits\".\"LogIndex\"");
         var sqlite = db.Database.IsSqlite();
         var at = sqlite ? SqliteTime.ConvertToProvider(time.GetUtcNow())! : time.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -122,7 +124,7 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             var sql =
                 $$"""
                 UPDATE "Deposits" SET "CreditedAt" = {0},
-                  "TransferId" = (SELECT t."Id" FROM "LedgerTransfers" t WHERE t."IdempotencyKey" = 'deposit:' || "Deposits"."TxId" || ':' || "Deposits"."LogIndex")
+                  "TransferId" = (SELECT t."Id" FROM "LedgerTransfers" t WHERE t."IdempotencyKey" = {{keySql}})
                 WHERE "Id" IN ({{ids}}) AND "CreditedAt" IS NULL
                 """;
             await db.Database.ExecuteSqlRawAsync(
@@ -133,7 +135,8 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
 
         await tx.CommitAsync(ct);
         await push.ChangedAsync(mine.Select(d => d.UserId), ct);
-        return mine;
+        var marked = done.ToHashSet();
+        return new DepositCredits(mine, rows.Where(d => !marked.Contains(d.Id)).ToList());
     }
 
     /// <summary>Credits every address whose final uncredited deposits reach the minimum (catches up after a crash between ledger and row). Returns how many this call credited.</summary>
@@ -148,6 +151,6 @@ public sealed class DepositBook(AppDbContext db, ILedger ledger, TimeProvider ti
             .OrderBy(a => a)
             .Take(1_000)
             .ToListAsync(ct);
-        return (await CreditAsync(addresses, ct)).Count;
+        return (await CreditAsync(addresses, ct)).Credited.Count;
     }
 }

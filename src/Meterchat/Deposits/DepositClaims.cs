@@ -1,5 +1,6 @@
 using Meterchat.Chain;
 using Meterchat.Data;
+using Meterchat.Deposits.Matching;
 using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
@@ -13,7 +14,8 @@ namespace Meterchat.Deposits;
 /// A pasted TXID, checked in PRODUCT §3's order: well-formed; known to the node; succeeded (receipt SUCCESS, no
 /// top-level FAILED); a Transfer log emitted by the USDT contract (the log decides: never the call data, the
 /// return value or a token's name); paying the claimant's own address; a non-zero amount; not credited
-/// before; in a solidified block. Then every matching log is credited (through <see cref="DepositBook"/>).
+/// before; in a solidified block. Which logs match is <see cref="TransferMatch"/>'s (shared with the watcher); then
+/// every matching log is credited (through <see cref="DepositBook"/>).
 /// </summary>
 public sealed class DepositClaims(
     AppDbContext db,
@@ -75,70 +77,14 @@ public sealed class DepositClaims(
                 $"The network does not know this transaction yet. We keep checking it for {options.CurrentValue.UnknownClaimWindow.TotalHours:0} hours and credit it when it lands.", txId);
         }
 
-        // A plain TRX (or TRC10, or any non-contract) transfer executes no contract: its receipt has no result at
-        // all, as on mainnet. That is a success, just not a USDT transfer; "failed" only when the chain says so.
-        if (info.Receipt.Result is null && !info.Failed)
-        {
-            return NotUsdt(txId);
-        }
-
-        if (!info.ContractSucceeded)
-        {
-            return new ClaimOutcome(ClaimOutcome.FailedType, 422,
-                $"This transaction failed on chain ({info.Receipt.Result}{(info.ResultMessage is { Length: > 0 } m ? ": " + m : "")}): no USDT moved. Nothing was credited.", txId);
-        }
-
-        var usdt = chain.Value.Usdt;
         var own = TronAddress.Parse(addressText);
-        var otherToken = false;
-        var usdtTransfers = 0;
-        var toMe = new List<ObservedTransfer>();
-        var zero = false;
-        for (var i = 0; i < info.Logs.Count; i++)
+        var match = TransferMatch.Of(info, chain.Value.Usdt, to => to == own ? userId : null);
+        if (Refusal(match.Reason, txId, addressText, info) is { } refused)
         {
-            var log = info.Logs[i];
-            if (!log.TryDecodeTransfer(out var transfer))
-            {
-                continue;
-            }
-
-            if (log.Address != usdt)
-            {
-                otherToken = true;
-                continue;
-            }
-
-            usdtTransfers++;
-            if (transfer.To != own)
-            {
-                continue;
-            }
-
-            if (transfer.Amount.IsZero || !transfer.TryGetAmountAsInt64(out var amount, out _))
-            {
-                zero = true;
-                continue;
-            }
-
-            toMe.Add(new ObservedTransfer(txId, i, userId, addressText, amount, info.BlockNumber));
+            return refused;
         }
 
-        if (usdtTransfers == 0)
-        {
-            return otherToken
-                ? new ClaimOutcome(ClaimOutcome.WrongTokenType, 422,
-                    "This transaction moved another token, not USDT: its Transfer was emitted by a contract other than the USDT contract (a fake USDT looks the same in a wallet). Nothing was credited.", txId)
-                : NotUsdt(txId);
-        }
-
-        if (toMe.Count == 0)
-        {
-            return zero
-                ? new ClaimOutcome(ClaimOutcome.ZeroAmountType, 422, "This transaction paid your address 0 USDT. Nothing to credit.", txId)
-                : new ClaimOutcome(ClaimOutcome.OtherAddressType, 422,
-                    $"This transaction paid USDT to someone else's address, not to your deposit address {addressText}. Only transfers to your own address are credited to you.", txId);
-        }
-
+        var toMe = match.Transfers.Select(t => new ObservedTransfer(txId, t.LogIndex, userId, addressText, t.Amount, info.BlockNumber)).ToList();
         var amountToMe = toMe.Sum(t => t.Amount);
         var indexes = toMe.Select(t => t.LogIndex).ToList();
         var known = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
@@ -168,15 +114,16 @@ public sealed class DepositClaims(
 
         // Only the caller whose ledger transfer made the credit says "Credited"; racing claims and the watcher
         // that found it done say "already credited".
-        var creditedNow = await book.CreditAsync([addressText], ct);
-        if (creditedNow.Any(d => d.TxId == txId && indexes.Contains(d.LogIndex)))
+        var credits = await book.CreditAsync([addressText], ct);
+        bool Mine(Deposit d) => d.TxId == txId && indexes.Contains(d.LogIndex);
+        if (credits.Credited.Any(Mine))
         {
             return new ClaimOutcome(ClaimOutcome.CreditedType, 200,
                 $"Credited {Micros(amountToMe)} USDT = {new Micros(amountToMe).ToTokensString()} tokens to your wallet.", txId) { AmountMicros = amountToMe };
         }
 
-        var after = await db.Set<Deposit>().AsNoTracking().Where(d => d.TxId == txId && indexes.Contains(d.LogIndex)).ToListAsync(ct);
-        if (after.Count == toMe.Count && after.All(d => d.CreditedAt is not null))
+        // Not left uncredited by that call: a racing claim or the watcher credited it.
+        if (!credits.Uncredited.Any(Mine))
         {
             return AlreadyCredited(txId, amountToMe);
         }
@@ -212,6 +159,22 @@ public sealed class DepositClaims(
             db.ChangeTracker.Clear();
         }
     }
+
+    /// <summary>A match that credits nothing, as the claim's problem (TransferMatch's reasons, in the words PRODUCT §3 uses); null when it credits.</summary>
+    private static ClaimOutcome? Refusal(TransferMatchReason reason, string txId, string addressText, TransactionInfo info) => reason switch
+    {
+        TransferMatchReason.Credits => null,
+        TransferMatchReason.NoContractCall or TransferMatchReason.NoUsdtTransfer => NotUsdt(txId),
+        TransferMatchReason.Failed => new ClaimOutcome(ClaimOutcome.FailedType, 422,
+            $"This transaction failed on chain ({info.Receipt.Result}{(info.ResultMessage is { Length: > 0 } m ? ": " + m : "")}): no USDT moved. Nothing was credited.", txId),
+        TransferMatchReason.OtherToken => new ClaimOutcome(ClaimOutcome.WrongTokenType, 422,
+            "This transaction moved another token, not USDT: its Transfer was emitted by a contract other than the USDT contract (a fake USDT looks the same in a wallet). Nothing was credited.", txId),
+        TransferMatchReason.ZeroAmount or TransferMatchReason.AmountTooLarge =>
+            new ClaimOutcome(ClaimOutcome.ZeroAmountType, 422, "This transaction paid your address 0 USDT. Nothing to credit.", txId),
+        TransferMatchReason.OtherAddress => new ClaimOutcome(ClaimOutcome.OtherAddressType, 422,
+            $"This transaction paid USDT to someone else's address, not to your deposit address {addressText}. Only transfers to your own address are credited to you.", txId),
+        _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "A reason without a claim outcome."),
+    };
 
     private static ClaimOutcome AlreadyCredited(string txId, long amount) =>
         new(ClaimOutcome.AlreadyCreditedType, 409,

@@ -1,6 +1,7 @@
 using Meterchat.Chain;
 using Meterchat.Cluster;
 using Meterchat.Data;
+using Meterchat.Deposits.Matching;
 using Meterchat.Observability;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
@@ -118,32 +119,17 @@ public sealed class DepositWatcher(
         }
     }
 
-    /// <summary>One block: its USDT Transfer logs that pay deposit addresses (successful transactions only, non-zero amounts).</summary>
+    /// <summary>One block: the USDT Transfer logs that pay deposit addresses (<see cref="TransferMatch"/>: the rule a pasted TXID is checked by too).</summary>
     internal async Task ScanBlockAsync(long number, List<ObservedTransfer> found, CancellationToken ct)
     {
         var infos = await node.GetTransactionInfoByBlockNumAsync(number, ct);
         var usdt = chain.Value.Usdt;
         foreach (var info in infos)
         {
-            if (!info.ContractSucceeded)
+            var match = TransferMatch.Of(info, usdt, to => _addresses.TryGetUser(to, out var userId) ? userId : null);
+            foreach (var t in match.Transfers)
             {
-                continue;
-            }
-
-            for (var i = 0; i < info.Logs.Count; i++)
-            {
-                var log = info.Logs[i];
-                if (log.Address != usdt || !log.TryDecodeTransfer(out var transfer) || !_addresses.TryGetUser(transfer.To, out var userId))
-                {
-                    continue;
-                }
-
-                if (transfer.Amount.IsZero || !transfer.TryGetAmountAsInt64(out var amount, out _))
-                {
-                    continue;
-                }
-
-                found.Add(new ObservedTransfer(info.Id, i, userId, transfer.To.ToBase58(), amount, number));
+                found.Add(new ObservedTransfer(info.Id, t.LogIndex, t.UserId, t.To.ToBase58(), t.Amount, number));
             }
         }
     }

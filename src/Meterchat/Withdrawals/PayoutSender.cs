@@ -11,11 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Meterchat.Withdrawals;
 
 /// <summary>
-/// Pays approved withdrawals. Per withdrawal: build and check the transfer, sign, <b>store the signed bytes and
-/// TXID</b>, broadcast; then rebroadcast those same bytes until they land, and follow them to the solidified
-/// head. Only a transaction proven expired (head block time past its expiration) and absent is replaced.
-/// Final success: held → chain:withdrawals (net) and held → platform:fees (fees); final failure: held → earnings.
-/// Every ledger entry is keyed, so a pass repeated after a crash changes nothing twice. See docs/withdrawals.md.
+/// Pays approved withdrawals, one pass at a time over every active one: finish requests and rejections that crashed
+/// half-way, follow sent transactions (<see cref="PayoutFollower"/>), then send the approved ones the hot wallet can
+/// pay (<see cref="PayoutBroadcaster"/>: sign, <b>store the signed bytes and TXID</b>, broadcast). Every ledger entry
+/// is keyed (<see cref="PayoutTransfers"/>), so a pass repeated after a crash changes nothing twice. See docs/withdrawals.md.
 /// </summary>
 public sealed class PayoutSender(
     IServiceScopeFactory scopes,
@@ -36,6 +35,8 @@ public sealed class PayoutSender(
         [WithdrawalStatus.Holding, WithdrawalStatus.Rejecting, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
 
     private readonly SemaphoreSlim _pass = new(1, 1);
+    private readonly PayoutBroadcaster _broadcaster = new(node, wallet, time, options.Value, chain.Value, logger, metrics);
+    private PayoutFollower? _follower;
 
     /// <summary>Test hook: called at "stored" (signed bytes saved, not broadcast) and "broadcast" (sent, result not recorded).</summary>
     internal Action<string, Withdrawal>? CrashPoint { get; set; }
@@ -66,14 +67,14 @@ public sealed class PayoutSender(
             {
                 await Guarded(db, w, async () =>
                 {
-                    Ensure([await ledger.TransferAsync(WithdrawalReview.ReleaseTransfer(w), ct)], w);
-                    Set(w, WithdrawalStatus.Rejected);
+                    PayoutTransfers.EnsureBooked([await ledger.TransferAsync(PayoutTransfers.Release(w), ct)], w);
+                    w.MarkRejected(time.GetUtcNow());
                 }, ct);
             }
 
             foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock))
             {
-                await Guarded(db, w, () => FollowAsync(w, head, ct), ct);
+                await Guarded(db, w, () => Follower.FollowAsync(w, head, ct), ct);
             }
 
             var toSend = work.Where(w => w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds).ToList();
@@ -89,11 +90,11 @@ public sealed class PayoutSender(
                     var available = usdt - reserved;
                     if (available.Value < w.Net || trx < O.FeeLimitSun)
                     {
-                        await Guarded(db, w, () => WaitForFundsAsync(w, available, trx), ct);
+                        await Guarded(db, w, () => _broadcaster.WaitForFundsAsync(w, available, trx), ct);
                         continue;
                     }
 
-                    await Guarded(db, w, () => SendAsync(db, w, head, ct), ct);
+                    await Guarded(db, w, () => _broadcaster.SendAsync(db, w, head, CrashPoint, ct), ct);
                     reserved += new Micros(w.Net);
                 }
             }
@@ -147,7 +148,7 @@ public sealed class PayoutSender(
         {
             await Guarded(db, w, () =>
             {
-                WithdrawalReview.Freeze(w, "account banned", time.GetUtcNow());
+                w.Freeze("account banned", time.GetUtcNow());
                 return Task.CompletedTask;
             }, ct);
         }
@@ -163,140 +164,18 @@ public sealed class PayoutSender(
             return; // its request may still be running
         }
 
-        var hold = await ledger.TransferAsync(WithdrawalRequests.HoldTransfer(w), ct);
-        Set(w, hold.Succeeded ? (w.ReviewReason is null ? WithdrawalStatus.Approved : WithdrawalStatus.InReview) : WithdrawalStatus.Cancelled);
-    }
-
-    private Task WaitForFundsAsync(Withdrawal w, Micros availableUsdt, long trxSun)
-    {
-        var reason = $"Hot wallet has {availableUsdt.ToUsdtString()} USDT free and {trxSun / 1_000_000m:0.######} TRX; needs {new Micros(w.Net).ToUsdtString()} USDT and {O.FeeLimitSun / 1_000_000m:0.######} TRX for energy.";
-        if (w.Status != WithdrawalStatus.WaitingForFunds || w.FailureReason != reason)
+        var hold = await ledger.TransferAsync(PayoutTransfers.Hold(w), ct);
+        if (hold.Succeeded)
         {
-            logger.LogWarning("Payout {Withdrawal} waiting for hot wallet funds: {Reason}", w.Id, reason);
-            w.FailureReason = reason;
-            Set(w, WithdrawalStatus.WaitingForFunds);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private async Task SendAsync(AppDbContext db, Withdrawal w, NodeBlock head, CancellationToken ct)
-    {
-        var signed = PayoutTransaction.Build(w, head, chain.Value.Usdt, wallet, time.GetUtcNow().ToUnixTimeMilliseconds(),
-            (long)O.TransactionLifetime.TotalMilliseconds, O.FeeLimitSun);
-        w.SignedHex = signed.ToHex();
-        w.TxId = signed.TxIdHex;
-        w.ExpirationMs = signed.Raw.Expiration;
-        w.Attempts++;
-        w.FailureReason = null;
-        Set(w, WithdrawalStatus.Stored);
-        // The claim: saved before any node sees the bytes. A concurrent sender's save fails on the version.
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Payout {Withdrawal} signed as {TxId} (attempt {Attempt})", w.Id, w.TxId, w.Attempts);
-        CrashPoint?.Invoke("stored", w);
-
-        var result = await node.BroadcastHexAsync(w.SignedHex, ct);
-        CrashPoint?.Invoke("broadcast", w);
-        Record(w, result);
-    }
-
-    private void Record(Withdrawal w, BroadcastResult result)
-    {
-        if (result.Result || result.IsDuplicate)
-        {
-            if (w.Status == WithdrawalStatus.Stored)
-            {
-                Set(w, WithdrawalStatus.Broadcast);
-                metrics.PayoutBroadcast(time.GetUtcNow() - w.CreatedAt);
-            }
+            w.Held(time.GetUtcNow());
         }
         else
         {
-            // Refused (e.g. TAPOS or expiration): keep the bytes; they are retried until proven expired and absent.
-            logger.LogWarning("Payout {Withdrawal} {TxId} refused by the node: {Code} {Message}", w.Id, w.TxId, result.Code, result.Message);
-            w.FailureReason = $"{result.Code} {result.Message}".Trim();
+            w.Cancel(time.GetUtcNow());
         }
     }
 
-    private async Task FollowAsync(Withdrawal w, NodeBlock head, CancellationToken ct)
-    {
-        var txId = w.TxId!;
-        var info = await node.GetTransactionInfoByIdAsync(txId, NodeView.Head, ct);
-        if (info is null)
-        {
-            if (head.Timestamp.ToUnixTimeMilliseconds() > w.ExpirationMs && await node.GetTransactionByIdAsync(txId, ct) is null)
-            {
-                // Expired by the chain's own clock and in no block: it can never land. Only now may a new one be built.
-                logger.LogWarning("Payout {Withdrawal} {TxId} expired and absent; a new transaction will be built", w.Id, txId);
-                w.FailureReason = $"Transaction {txId} expired unconfirmed; rebuilt.";
-                w.SignedHex = null;
-                w.TxId = null;
-                w.ExpirationMs = null;
-                Set(w, WithdrawalStatus.Approved);
-                return;
-            }
-
-            Record(w, await node.BroadcastHexAsync(w.SignedHex!, ct));
-            return;
-        }
-
-        w.BlockNumber = info.BlockNumber;
-        w.ChainFeeSun = info.Fee;
-        w.EnergyUsed = info.Receipt.EnergyUsageTotal;
-        if (w.Status != WithdrawalStatus.InBlock)
-        {
-            Set(w, WithdrawalStatus.InBlock);
-        }
-
-        var final = await node.GetTransactionInfoByIdAsync(txId, NodeView.Solidified, ct);
-        if (final is null)
-        {
-            return;
-        }
-
-        if (final.ContractSucceeded)
-        {
-            var results = await ledger.TransferBatchAsync(
-            [
-                TransferRequest.Move($"payout:{w.Id}:paid", TransferKind.WithdrawalPaid, AccountRef.Held(w.UserId), AccountRef.ChainWithdrawals, new Micros(w.Net), $"withdrawal:{w.Id}"),
-                TransferRequest.Move($"payout:{w.Id}:fee", TransferKind.WithdrawalFee, AccountRef.Held(w.UserId), AccountRef.PlatformFees, new Micros(w.PlatformFee + w.NetworkFee), $"withdrawal:{w.Id}"),
-            ], ct);
-            Ensure(results, w);
-            w.CompletedAt = time.GetUtcNow();
-            w.FailureReason = null;
-            Set(w, WithdrawalStatus.Completed);
-            metrics.PayoutFinal(succeeded: true, SinceSigned(w));
-            logger.LogInformation("Payout {Withdrawal} {TxId} final in block {Block}; chain cost {Fee} sun", w.Id, txId, info.BlockNumber, info.Fee);
-        }
-        else
-        {
-            Ensure([await ledger.TransferAsync(WithdrawalReview.ReleaseTransfer(w), ct)], w);
-            w.CompletedAt = time.GetUtcNow();
-            w.FailureReason = $"Failed on chain: {final.Receipt.Result} {final.ResultMessage}".Trim();
-            Set(w, WithdrawalStatus.Failed);
-            metrics.PayoutFinal(succeeded: false, SinceSigned(w));
-            logger.LogWarning("Payout {Withdrawal} {TxId} failed on chain ({Result}); funds returned to earnings", w.Id, txId, final.Receipt.Result);
-        }
-    }
-
-    private static void Ensure(IReadOnlyList<TransferResult> results, Withdrawal w)
-    {
-        if (results.FirstOrDefault(r => !r.Succeeded) is { } bad)
-        {
-            throw new InvalidOperationException($"Ledger refused {bad.IdempotencyKey} for payout {w.Id}: {bad.Status} {bad.Problem}");
-        }
-    }
-
-    /// <summary>Signed (and broadcast at once) when the head was at its expiration minus the lifetime: no column needed.</summary>
-    private TimeSpan SinceSigned(Withdrawal w) =>
-        time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(w.ExpirationMs ?? 0) + O.TransactionLifetime;
-
-    private void Set(Withdrawal w, WithdrawalStatus status)
-    {
-        w.Status = status;
-        w.UpdatedAt = time.GetUtcNow();
-        w.Version++;
-    }
+    private PayoutFollower Follower => _follower ??= new(node, ledger, _broadcaster, time, O, logger, metrics);
 
     /// <summary>One withdrawal's step; a failure is logged and that withdrawal retried next pass, the others go on.</summary>
     private async Task Guarded(AppDbContext db, Withdrawal w, Func<Task> step, CancellationToken ct)

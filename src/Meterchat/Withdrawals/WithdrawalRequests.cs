@@ -33,9 +33,6 @@ public sealed class WithdrawalRequests(
 {
     public const int MaxLabel = 80;
 
-    /// <summary>How long withdrawals wait after the email or password changed: a thief's first move is to change them.</summary>
-    public static readonly TimeSpan CredentialsHold = TimeSpan.FromHours(24);
-
     private WithdrawalsOptions O => options.CurrentValue;
 
     public async Task<(Withdrawal? Withdrawal, WithdrawalError? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
@@ -51,10 +48,9 @@ public sealed class WithdrawalRequests(
             return (null, input);
         }
 
-        if (user.CredentialsChangedAt is { } changed && changed + CredentialsHold > time.GetUtcNow())
+        if (WithdrawalPolicy.CheckCredentials(user.CredentialsChangedAt, time.GetUtcNow()) is { } onHold)
         {
-            return Fail(WithdrawalProblems.CredentialsChanged, 409, "Withdrawals on hold",
-                $"Your email or password changed recently: for your safety withdrawals are possible again from {changed + CredentialsHold:yyyy-MM-dd HH:mm} UTC.");
+            return (null, onHold);
         }
 
         if (await users.GetTwoFactorEnabledAsync(user))
@@ -85,9 +81,10 @@ public sealed class WithdrawalRequests(
             return Fail(WithdrawalProblems.BadAmount, 400, "Invalid amount", amountError ?? "The amount must be positive.");
         }
 
-        if (amount < O.MinimumMicros)
+        // Asked before a new address is saved; Check asks it again with the other rules.
+        if (WithdrawalPolicy.CheckAmount(O, amount) is { } belowMinimum)
         {
-            return Fail(WithdrawalProblems.BelowMinimum, 400, "Below the minimum", $"The minimum withdrawal is {O.MinimumMicros.ToUsdtString()} USDT ({O.MinimumMicros.ToTokensString()} tokens).");
+            return (null, belowMinimum);
         }
 
         var (address, addressError) = await CheckAddressAsync(request.Address, ct);
@@ -110,23 +107,15 @@ public sealed class WithdrawalRequests(
             await notices.PayoutAddressAddedAsync(user, base58);
         }
 
-        if (saved.UsableAt > time.GetUtcNow())
-        {
-            return Fail(WithdrawalProblems.AddressCooling, 409, "New address cooling down",
-                $"{base58} was added to your payout addresses; for your safety a new address can be used from {saved.UsableAt:yyyy-MM-dd HH:mm} UTC.");
-        }
-
         using var _ = await gate.EnterAsync(userId, ct);
         var since = now.AddDays(-1);
         var lastDay = await db.Set<Withdrawal>()
             .Where(w => w.UserId == userId && w.CreatedAt > since && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed && w.Status != WithdrawalStatus.Cancelled)
             .Select(w => w.Amount).ToListAsync(ct);
-        var used = new Micros(lastDay.Sum());
-        if (used + amount > O.DailyLimitMicros)
+        var (terms, refusal) = WithdrawalPolicy.Check(O, new WithdrawalFacts(amount, base58, saved.UsableAt, new Micros(lastDay.Sum()), time.GetUtcNow()));
+        if (terms is null)
         {
-            var left = O.DailyLimitMicros - used;
-            return Fail(WithdrawalProblems.DailyLimit, 409, "Daily limit reached",
-                $"You can withdraw up to {O.DailyLimitMicros.ToUsdtString()} USDT per 24 hours; {(left.IsNegative ? Micros.Zero : left).ToUsdtString()} USDT left now.");
+            return (null, refusal);
         }
 
         var flags = new List<string>();
@@ -135,28 +124,22 @@ public sealed class WithdrawalRequests(
             flags.AddRange(await check.FlagsAsync(userId, amount.Value, base58, ct));
         }
 
-        if (amount > O.AutoThresholdMicros)
-        {
-            flags.Insert(0, $"above auto threshold {O.AutoThresholdMicros.ToUsdtString()} USDT");
-        }
-
         var withdrawal = new Withdrawal
         {
             UserId = userId,
-            Amount = amount.Value,
-            PlatformFee = O.PlatformFeeMicros.Value,
-            NetworkFee = O.NetworkFeeMicros.Value,
-            Net = (amount - O.Fees).Value,
+            Amount = terms.Amount.Value,
+            PlatformFee = terms.PlatformFee.Value,
+            NetworkFee = terms.NetworkFee.Value,
+            Net = terms.Net.Value,
             ToAddress = base58,
-            Status = WithdrawalStatus.Holding,
-            ReviewReason = flags.Count > 0 ? string.Join(", ", flags) : null,
+            ReviewReason = WithdrawalPolicy.ReviewReason(O, amount, flags),
             CreatedAt = now,
             UpdatedAt = now,
         };
         db.Add(withdrawal);
         await db.SaveChangesAsync(ct);
 
-        var hold = await ledger.TransferAsync(HoldTransfer(withdrawal), ct);
+        var hold = await ledger.TransferAsync(PayoutTransfers.Hold(withdrawal), ct);
         if (!hold.Succeeded)
         {
             db.Remove(withdrawal);
@@ -165,14 +148,10 @@ public sealed class WithdrawalRequests(
                 $"You asked for {amount.ToUsdtString()} USDT; your withdrawable earnings are {(await ledger.GetBalanceAsync(AccountRef.Earnings(userId), ct)).ToUsdtString()} USDT. Purchased tokens cannot be withdrawn.");
         }
 
-        withdrawal.Status = flags.Count > 0 ? WithdrawalStatus.InReview : WithdrawalStatus.Approved;
-        withdrawal.Version++;
+        withdrawal.Held(time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return (withdrawal, null);
     }
-
-    public static TransferRequest HoldTransfer(Withdrawal w) =>
-        TransferRequest.Move($"payout:{w.Id}:hold", TransferKind.WithdrawalHold, AccountRef.Earnings(w.UserId), AccountRef.Held(w.UserId), new Micros(w.Amount), $"withdrawal:{w.Id}");
 
     /// <summary>The amount's unit: USDT (the default) or tokens; anything else is refused rather than read as USDT.</summary>
     public static WithdrawalError? CheckUnit(string? unit, out bool tokens)

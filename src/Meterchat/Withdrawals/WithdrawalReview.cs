@@ -29,11 +29,8 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
             return (null, new WithdrawalError(WithdrawalProblems.Frozen, 409, "Withdrawals frozen", "The account is banned: its withdrawals are frozen. Unban it first, or reject."));
         }
 
-        w.Status = WithdrawalStatus.Approved;
-        w.ReviewedBy = admin.Id;
+        w.Approve(admin.Id, time.GetUtcNow());
         audit.Add(admin, "withdrawal.approve", Target(w), "", new { w.UserId, w.Amount, w.ToAddress });
-        w.UpdatedAt = time.GetUtcNow();
-        w.Version++;
         if (!await SavedFirstAsync(ct))
         {
             return (null, NotInReview(missing: false));
@@ -57,25 +54,20 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
 
         // Status first (the version guards a concurrent approve), then the release, keyed so it happens once;
         // a crash in between leaves Rejecting, which the sender finishes.
-        w.Status = WithdrawalStatus.Rejecting;
-        w.ReviewedBy = admin.Id;
+        w.Reject(admin.Id, reason, time.GetUtcNow());
         audit.Add(admin, "withdrawal.reject", Target(w), reason, new { w.UserId, w.Amount, w.ToAddress });
-        w.RejectReason = reason.Trim()[..Math.Min(400, reason.Trim().Length)];
-        w.UpdatedAt = time.GetUtcNow();
-        w.Version++;
         if (!await SavedFirstAsync(ct))
         {
             return (null, NotInReview(missing: false));
         }
 
-        var release = await ledger.TransferAsync(ReleaseTransfer(w), ct);
+        var release = await ledger.TransferAsync(PayoutTransfers.Release(w), ct);
         if (!release.Succeeded)
         {
             throw new InvalidOperationException($"Release of withdrawal {w.Id} refused: {release.Status} {release.Problem}");
         }
 
-        w.Status = WithdrawalStatus.Rejected;
-        w.Version++;
+        w.MarkRejected(time.GetUtcNow());
         if (!await SavedFirstAsync(ct))
         {
             // The sender finished the release of this Rejecting withdrawal meanwhile: the outcome is the same.
@@ -95,23 +87,10 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
         var rows = await db.Set<Withdrawal>().Where(w => w.UserId == userId && unsent.Contains(w.Status)).ToListAsync(ct);
         foreach (var w in rows)
         {
-            Freeze(w, reason, time.GetUtcNow());
+            w.Freeze(reason, time.GetUtcNow());
         }
 
         return rows.Select(w => w.Id).ToList();
-    }
-
-    /// <summary>Back to review (a Holding one settles into review once its hold is confirmed).</summary>
-    internal static void Freeze(Withdrawal w, string reason, DateTimeOffset now)
-    {
-        w.ReviewReason = w.ReviewReason is null ? reason : w.ReviewReason.Contains(reason, StringComparison.Ordinal) ? w.ReviewReason : $"{reason}, {w.ReviewReason}";
-        if (w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds)
-        {
-            w.Status = WithdrawalStatus.InReview;
-        }
-
-        w.UpdatedAt = now;
-        w.Version++;
     }
 
     /// <summary>
@@ -133,9 +112,6 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
     }
 
     private static string Target(Withdrawal w) => $"withdrawal:{w.Id}";
-
-    public static TransferRequest ReleaseTransfer(Withdrawal w) =>
-        TransferRequest.Move($"payout:{w.Id}:release", TransferKind.WithdrawalRelease, AccountRef.Held(w.UserId), AccountRef.Earnings(w.UserId), new Micros(w.Amount), $"withdrawal:{w.Id}");
 
     private static WithdrawalError NotInReview(bool missing) => missing
         ? new WithdrawalError(WithdrawalProblems.NotFound, 404, "No such withdrawal", "There is no withdrawal with that id.")

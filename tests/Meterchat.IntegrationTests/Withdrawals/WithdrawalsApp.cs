@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Meterchat.DevChain;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Infrastructure;
@@ -13,6 +14,7 @@ using Meterchat.Tron.Transactions;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Meterchat.IntegrationTests.Withdrawals;
@@ -137,6 +139,21 @@ public sealed class WithdrawalsApp : AppFactory
     }
 
     public async Task<UserBalances> BalancesAsync(Seller seller) => await Services.GetRequiredService<ILedger>().GetBalancesAsync(seller.UserId);
+
+    /// <summary>The withdrawal as stored now.</summary>
+    public async Task<Withdrawal> WithdrawalAsync(long id)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<Withdrawal>().AsNoTracking().SingleAsync(w => w.Id == id);
+    }
+
+    /// <summary>How many ledger releases (held → earnings) this withdrawal has.</summary>
+    public async Task<int> ReleasesAsync(long id)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Set<LedgerTransfer>().CountAsync(t => t.Reference == $"withdrawal:{id}" && t.Kind == TransferKind.WithdrawalRelease);
+    }
 }
 
 public sealed record Seller(string UserId, string Email, HttpClient Http);
