@@ -2,6 +2,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ public sealed class ChatRequests(
         var profile = await FindAsync(sellerId, ct);
         if (profile is null)
         {
-            return SellerProblem.NotFound("There is no seller with that id.");
+            return SellerProblems.NotFound("There is no seller with that id.");
         }
 
         if (profile.RateTokensPerMinute != seenRate)
