@@ -1,3 +1,4 @@
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Accounts;
@@ -29,5 +30,5 @@ public static class AuthProblems
         $"Too many failed sign-ins: this account is locked for up to {minutes} minutes. Try again later.";
 
     public static ProblemHttpResult Problem(string type, int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+        new Problem(status, type, title, detail).ToResult();
 }

@@ -53,7 +53,7 @@ internal sealed class AuthRateLimitPolicy(IOptions<AccountsOptions> options) : I
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
             "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            "<title>Too many attempts · Meterchat</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>" +
+            "<title>Too many attempts · Meterchat</title><link rel=\"stylesheet\" href=\"/css/base.css\"><link rel=\"stylesheet\" href=\"/css/components.css\"></head>" +
             "<body><main class=\"container narrow\"><div class=\"card\"><h1>Too many attempts</h1>" +
             $"<p>{AuthProblems.TooManyAttemptsDetail}</p><p><a class=\"button\" href=\"/\">Back to Meterchat</a></p></div></main></body></html>",
             cancellationToken);

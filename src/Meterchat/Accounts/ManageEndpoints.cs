@@ -27,7 +27,7 @@ internal static class ManageEndpoints
         var turnsOff = enabled && (request.Enable == false || request.ResetSharedKey);
         if ((turnsOff || request.ResetRecoveryCodes) && await stepUp.CheckAsync(user, request.Password, request.TwoFactorCode) is { } refused)
         {
-            return refused.ToProblem();
+            return refused.ToResult();
         }
 
         var turnsOn = request.Enable == true && !enabled;
@@ -110,7 +110,7 @@ internal static class ManageEndpoints
 
         if (await stepUp.CheckAsync(user, request.OldPassword, request.TwoFactorCode) is { } refused)
         {
-            return refused.ToProblem();
+            return refused.ToResult();
         }
 
         if (!string.IsNullOrEmpty(request.NewPassword))

@@ -1,3 +1,4 @@
+using Meterchat.Web;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;
@@ -11,18 +12,18 @@ namespace Meterchat.Accounts;
 public sealed class StepUp(UserManager<AppUser> users)
 {
     /// <summary>Null when the proof holds; otherwise the refusal to show.</summary>
-    public async Task<StepUpRefusal?> CheckAsync(AppUser user, string? password, string? twoFactorCode, bool codeAlreadyChecked = false)
+    public async Task<Problem?> CheckAsync(AppUser user, string? password, string? twoFactorCode, bool codeAlreadyChecked = false)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (await users.IsLockedOutAsync(user))
         {
-            return new(AuthProblems.LockedOut, StatusCodes.Status423Locked, "Account locked", "Too many wrong passwords or codes: try again later.");
+            return new(StatusCodes.Status423Locked, AuthProblems.LockedOut, "Account locked", "Too many wrong passwords or codes: try again later.");
         }
 
         var needsCode = !codeAlreadyChecked && await users.GetTwoFactorEnabledAsync(user);
         if (string.IsNullOrEmpty(password) || (needsCode && string.IsNullOrWhiteSpace(twoFactorCode)))
         {
-            return new(AuthProblems.StepUpRequired, StatusCodes.Status403Forbidden, "Confirm it is you",
+            return new(StatusCodes.Status403Forbidden, AuthProblems.StepUpRequired, "Confirm it is you",
                 needsCode ? "Enter your current password and the code from your authenticator app." : "Enter your current password.");
         }
 
@@ -35,7 +36,7 @@ public sealed class StepUp(UserManager<AppUser> users)
         }
 
         await users.AccessFailedAsync(user);
-        return new(AuthProblems.StepUpFailed, StatusCodes.Status403Forbidden, "Not confirmed",
+        return new(StatusCodes.Status403Forbidden, AuthProblems.StepUpFailed, "Not confirmed",
             passwordOk ? "That code is not right. Enter the current code from your authenticator app." : "That password is not right.");
     }
 

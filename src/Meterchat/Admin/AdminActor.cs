@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Web;
 
 namespace Meterchat.Admin;
 
@@ -7,6 +8,6 @@ public sealed record AdminActor(string Id, string Email)
 {
     public static AdminActor From(ClaimsPrincipal user) =>
         new(
-            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An admin action needs a signed-in user."),
+            user.FindUserId() ?? throw new InvalidOperationException("An admin action needs a signed-in user."),
             user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.Name) ?? "");
 }

@@ -4,6 +4,7 @@ using Meterchat.DevChain;
 using Meterchat.Ledger;
 using Meterchat.Observability;
 using Meterchat.Tron.Encoding;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,13 +24,13 @@ public static class DepositEndpoints
 
     private static async Task<Ok<DepositAddressResponse>> GetAddress(ClaimsPrincipal user, DepositAddresses addresses, IOptionsMonitor<DepositOptions> options, CancellationToken ct)
     {
-        var address = await addresses.GetOrCreateAsync(UserId(user), ct);
+        var address = await addresses.GetOrCreateAsync(user.UserId(), ct);
         return TypedResults.Ok(new DepositAddressResponse(address.Address, address.Index, MoneyJson.Of(new Micros(options.CurrentValue.MinimumMicros)), Micros.PerUsdt / Micros.PerToken));
     }
 
     private static async Task<IResult> Claim(ClaimRequest request, ClaimsPrincipal user, DepositClaims claims, MeterchatMetrics metrics, CancellationToken ct)
     {
-        var outcome = await claims.ClaimAsync(UserId(user), request.TxId, ct);
+        var outcome = await claims.ClaimAsync(user.UserId(), request.TxId, ct);
         if (outcome.IsFailure)
         {
             metrics.DepositRefused(outcome.Type);
@@ -42,7 +43,7 @@ public static class DepositEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<DepositHistoryItem>>> History(ClaimsPrincipal user, DepositHistory history, CancellationToken ct) =>
-        TypedResults.Ok(await history.ForUserAsync(UserId(user), 50, ct));
+        TypedResults.Ok(await history.ForUserAsync(user.UserId(), 50, ct));
 
     private static async Task<Results<Ok<TestUsdtResponse>, ProblemHttpResult>> SendTestUsdt(
         ClaimsPrincipal user, IServiceProvider services, DepositAddresses addresses, CancellationToken ct, long? amountMicros = null)
@@ -52,7 +53,7 @@ public static class DepositEndpoints
             return TypedResults.Problem(detail: "Test USDT exists only on the dev chain (Chain:Mode=DevChain).", statusCode: 404, type: "deposit/no-dev-chain");
         }
 
-        var address = await addresses.GetOrCreateAsync(UserId(user), ct);
+        var address = await addresses.GetOrCreateAsync(user.UserId(), ct);
         var amount = Math.Clamp(amountMicros ?? 10 * Micros.PerUsdt, 1, 1_000 * Micros.PerUsdt);
         var txId = chain.Faucet(TronAddress.Parse(address.Address), FaucetToken.Usdt, amount);
         return TypedResults.Ok(new TestUsdtResponse(txId, MoneyJson.Of(new Micros(amount))));
@@ -71,8 +72,6 @@ public static class DepositEndpoints
         _ => "Deposit claim",
     };
 
-    internal static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
 }
 
 public sealed record ClaimRequest(string? TxId);

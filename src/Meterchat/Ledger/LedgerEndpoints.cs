@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Ledger;
@@ -18,7 +19,7 @@ public static class LedgerEndpoints
 
     private static async Task<Ok<BalancesResponse>> GetBalances(ClaimsPrincipal user, ILedger ledger, CancellationToken ct)
     {
-        var balances = await ledger.GetBalancesAsync(UserId(user), ct);
+        var balances = await ledger.GetBalancesAsync(user.UserId(), ct);
         return TypedResults.Ok(new BalancesResponse(MoneyJson.Of(balances.Wallet), MoneyJson.Of(balances.Earnings), MoneyJson.Of(balances.Held)));
     }
 
@@ -30,7 +31,7 @@ public static class LedgerEndpoints
             return TypedResults.Problem(title: "Invalid page size", detail: "limit must be between 1 and 500.", statusCode: 400, type: "ledger/invalid-page");
         }
 
-        var entries = await ledger.GetHistoryAsync(UserId(user), limit, before, ct);
+        var entries = await ledger.GetHistoryAsync(user.UserId(), limit, before, ct);
         return TypedResults.Ok<IReadOnlyList<HistoryItem>>(
             [.. entries.Select(e => new HistoryItem(e.TransferId, e.At, e.Kind.ToString(), e.Reference, e.Account.ToString(), MoneyJson.Of(e.Amount)))]);
     }
@@ -38,8 +39,6 @@ public static class LedgerEndpoints
     private static async Task<Ok<AuditReport>> GetAudit(LedgerAuditor auditor, CancellationToken ct) =>
         TypedResults.Ok(await auditor.RunAsync(ct));
 
-    private static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
 }
 
 /// <summary>An amount as the API shows it: exact µUSDT plus display strings.</summary>

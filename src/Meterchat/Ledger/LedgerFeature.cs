@@ -10,6 +10,8 @@ public static class LedgerFeature
         // The ledger records its batch sizes; operator verbs build a host without the web's observability.
         services.AddMetrics();
         services.TryAddSingleton<MeterchatMetrics>();
+        services.AddSingleton<LedgerAccountIds>();
+        services.AddSingleton<SqlTransferWriter>();
         services.AddSingleton<ILedger, SqlLedger>();
         services.AddScoped<LedgerAuditor>();
         services.AddScoped<UserLiabilities>();

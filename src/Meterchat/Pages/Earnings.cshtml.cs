@@ -1,9 +1,9 @@
-using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Admin.Dashboard;
 using Meterchat.Chats;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -99,7 +99,7 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
         return RedirectToPage();
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private string UserId => User.UserId();
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.DevChain;
 using Meterchat.Deposits;
 using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -82,5 +82,5 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
         return RedirectToPage();
     }
 
-    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
+    private string UserId => User.UserId();
 }

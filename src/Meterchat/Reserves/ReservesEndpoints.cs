@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Admin;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Reserves;
@@ -25,7 +26,7 @@ public static class ReservesEndpoints
     private static async Task<Results<Ok<LiabilityProofFile>, ProblemHttpResult>> Proof(
         ClaimsPrincipal user, ReservesSnapshots snapshots, CancellationToken ct, long? snapshot = null)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
+        var userId = user.UserId();
         var (file, problem) = await snapshots.ProveAsync(userId, snapshot, ct);
         return problem switch
         {
@@ -42,12 +43,8 @@ public static class ReservesEndpoints
     private static async Task<Results<Created<SnapshotView>, ProblemHttpResult>> Take(ClaimsPrincipal user, ReservesSnapshots snapshots, CancellationToken ct)
     {
         var outcome = await snapshots.TakeForAdminAsync(AdminActor.From(user), ct);
-        return outcome.Snapshot is { } taken
+        return outcome.Value is { } taken
             ? TypedResults.Created($"/api/reserves?snapshot={taken.Id}", taken)
-            : TypedResults.Problem(
-                title: outcome.Problem == ReservesProblems.SnapshotRunning ? "Snapshot running" : "Chain unavailable",
-                detail: outcome.Detail,
-                statusCode: outcome.Problem == ReservesProblems.SnapshotRunning ? 409 : 503,
-                type: outcome.Problem);
+            : outcome.Problem!.ToResult();
     }
 }

@@ -54,9 +54,9 @@ public sealed class ReservesSnapshotJob(
 
                 await using var scope = scopes.CreateAsyncScope();
                 var outcome = await scope.ServiceProvider.GetRequiredService<ReservesSnapshots>().TakeAsync(ReservesSnapshots.ScheduleTrigger, stoppingToken);
-                if (outcome.Problem is not null)
+                if (outcome.Problem is { } refused)
                 {
-                    logger.LogWarning("Scheduled reserves snapshot not taken: {Detail}", outcome.Detail);
+                    logger.LogWarning("Scheduled reserves snapshot not taken: {Detail}", refused.Detail);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Node;
+using Meterchat.Web;
 using Meterchat.Withdrawals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,11 @@ public sealed class ReservesSnapshots(
     /// <summary>One snapshot at a time on this node (the job and the admin button share it).</summary>
     private static readonly SemaphoreSlim Running = new(1, 1);
 
-    public async Task<SnapshotOutcome> TakeAsync(string trigger, CancellationToken ct)
+    public async Task<Outcome<SnapshotView>> TakeAsync(string trigger, CancellationToken ct)
     {
         if (!await Running.WaitAsync(0, ct))
         {
-            return SnapshotOutcome.Refused(ReservesProblems.SnapshotRunning, "A snapshot is being taken right now; it will be on /reserves in a moment.");
+            return new Problem(409, ReservesProblems.SnapshotRunning, "Snapshot running", "A snapshot is being taken right now; it will be on /reserves in a moment.");
         }
 
         try
@@ -50,7 +51,7 @@ public sealed class ReservesSnapshots(
         catch (TronNodeException e)
         {
             logger.LogWarning(e, "Reserves snapshot: the TRON node could not be read");
-            return SnapshotOutcome.Refused(ReservesProblems.ChainUnavailable, "The TRON node could not be read; nothing was published. Try again shortly.");
+            return new Problem(503, ReservesProblems.ChainUnavailable, "Chain unavailable", "The TRON node could not be read; nothing was published. Try again shortly.");
         }
         finally
         {
@@ -59,10 +60,10 @@ public sealed class ReservesSnapshots(
     }
 
     /// <summary>A snapshot an admin asked for (button or API), recorded in the audit log when published.</summary>
-    public async Task<SnapshotOutcome> TakeForAdminAsync(AdminActor admin, CancellationToken ct)
+    public async Task<Outcome<SnapshotView>> TakeForAdminAsync(AdminActor admin, CancellationToken ct)
     {
         var outcome = await TakeAsync(AdminTrigger, ct);
-        if (outcome.Snapshot is { } taken)
+        if (outcome.Value is { } taken)
         {
             await audit.RecordAsync(admin, SnapshotAction, $"snapshot:{taken.Id}", "", new { taken.BlockNumber, taken.RootHash, taken.Users }, ct);
         }
@@ -122,7 +123,7 @@ public sealed class ReservesSnapshots(
         string.Create(CultureInfo.InvariantCulture,
             $"Meterchat proof of reserves\nat: {at:yyyy-MM-ddTHH:mm:ssZ}\ntron block: {block}\nusers: {users}\nliabilities: {liabilities} µUSDT\nreserves: {reserves} µUSDT\nroot: {root}\nhot wallet: {hotWallet}");
 
-    private async Task<SnapshotOutcome> TakeLockedAsync(string trigger, CancellationToken ct)
+    private async Task<Outcome<SnapshotView>> TakeLockedAsync(string trigger, CancellationToken ct)
     {
         // Block first, then ledger and balances: the reserves are read at the head (a node answers balance reads at its
         // head only), so the snapshot names the block it started at; docs/reserves.md says what that cannot prove.
@@ -193,6 +194,6 @@ public sealed class ReservesSnapshots(
         cache.Put(snapshot.Id, tree);
         logger.LogInformation("Reserves snapshot {Snapshot} at block {Block}: {Users} users, liabilities {Liabilities} µUSDT, reserves {Reserves} µUSDT, root {Root} ({Trigger})",
             snapshot.Id, block.Number, tree.Count, tree.Total, held.Value, tree.RootHex, trigger);
-        return new SnapshotOutcome(SnapshotView.Of(snapshot), null, null);
+        return SnapshotView.Of(snapshot);
     }
 }

@@ -2,6 +2,7 @@ using Meterchat.Accounts;
 using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Sellers;
@@ -9,12 +10,12 @@ namespace Meterchat.Sellers;
 /// <summary>A seller blocks a buyer: future requests and matches are refused, and a chat between them ends now.</summary>
 public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.LiveSessions sessions, ChatRequests requests, SellerPresence presence, TimeProvider time)
 {
-    public async Task<SellerProblem?> BlockAsync(string sellerId, string? buyerId, CancellationToken ct = default)
+    public async Task<Problem?> BlockAsync(string sellerId, string? buyerId, CancellationToken ct = default)
     {
         // Only someone who exists can be blocked: an id is at most 64 characters and names a user.
         if (string.IsNullOrEmpty(buyerId) || buyerId.Length > 64 || buyerId == sellerId || !await db.Set<AppUser>().AnyAsync(u => u.Id == buyerId, ct))
         {
-            return new SellerProblem(404, "block/unknown-buyer", "Unknown person", "There is no one else with that id to block.");
+            return new Problem(404, "block/unknown-buyer", "Unknown person", "There is no one else with that id to block.");
         }
 
         if (!await db.Set<SellerBlock>().AnyAsync(b => b.SellerId == sellerId && b.BuyerId == buyerId, ct))

@@ -3,6 +3,7 @@ using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed class ChatRequests(
         var profile = await FindAsync(sellerId, ct);
         if (profile is null)
         {
-            return SellerProblem.NotFound("There is no seller with that id.");
+            return SellerProblems.NotFound("There is no seller with that id.");
         }
 
         if (profile.RateTokensPerMinute != seenRate)

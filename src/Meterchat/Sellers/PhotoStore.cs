@@ -1,4 +1,5 @@
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,12 @@ public sealed class PhotoStore(AppDbContext db, IOptions<SellersOptions> options
         var profile = await db.Set<SellerProfile>().SingleOrDefaultAsync(p => p.UserId == sellerId, ct);
         if (profile is null)
         {
-            return SellerProblem.NotFound("Create your seller profile before adding a photo.");
+            return SellerProblems.NotFound("Create your seller profile before adding a photo.");
         }
 
         if (length > options.Value.MaxPhotoBytes)
         {
-            return new SellerProblem(413, "seller/photo-too-large", "Photo too large", $"A photo may be at most {options.Value.MaxPhotoBytes / 1024 / 1024} MB.");
+            return new Problem(413, "seller/photo-too-large", "Photo too large", $"A photo may be at most {options.Value.MaxPhotoBytes / 1024 / 1024} MB.");
         }
 
         using var buffer = new MemoryStream();
@@ -27,12 +28,12 @@ public sealed class PhotoStore(AppDbContext db, IOptions<SellersOptions> options
         var bytes = buffer.ToArray();
         if (bytes.Length > options.Value.MaxPhotoBytes)
         {
-            return new SellerProblem(413, "seller/photo-too-large", "Photo too large", $"A photo may be at most {options.Value.MaxPhotoBytes / 1024 / 1024} MB.");
+            return new Problem(413, "seller/photo-too-large", "Photo too large", $"A photo may be at most {options.Value.MaxPhotoBytes / 1024 / 1024} MB.");
         }
 
         if (Sniff(bytes) is not { } type)
         {
-            return new SellerProblem(415, "seller/photo-type", "Unsupported photo", "The photo must be a JPEG, PNG or WebP image.");
+            return new Problem(415, "seller/photo-type", "Unsupported photo", "The photo must be a JPEG, PNG or WebP image.");
         }
 
         System.IO.Directory.CreateDirectory(Directory);

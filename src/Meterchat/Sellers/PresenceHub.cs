@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +14,7 @@ public sealed class PresenceHub(PresenceLinks links, SellerPresence presence) : 
 {
     public async Task AttachSeller()
     {
-        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new HubException("Not signed in.");
+        var userId = Context.User.FindUserId() ?? throw new HubException("Not signed in.");
         links.Attach(userId, Context.ConnectionId);
         await presence.RefreshAsync(userId, Context.ConnectionAborted);
     }

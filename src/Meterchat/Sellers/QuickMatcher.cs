@@ -2,6 +2,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

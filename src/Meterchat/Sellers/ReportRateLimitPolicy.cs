@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Meterchat.Web;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +15,7 @@ internal sealed class ReportRateLimitPolicy(IOptions<SellersOptions> options) : 
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
     {
-        var user = httpContext.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
+        var user = httpContext.User.FindUserId() ?? "anonymous";
         return RateLimitPartition.GetFixedWindowLimiter("reports:" + user, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.Value.ReportsPerHour,
@@ -31,7 +31,7 @@ internal sealed class ReportRateLimitPolicy(IOptions<SellersOptions> options) : 
             context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await new SellerProblem(StatusCodes.Status429TooManyRequests, TooMany, "Too many reports",
+        await new Problem(StatusCodes.Status429TooManyRequests, TooMany, "Too many reports",
             "You have filed many reports in the last hour. The moderators will look at them; try again later.").ToResult().ExecuteAsync(context.HttpContext);
     }
 }

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Sellers;
@@ -12,12 +13,12 @@ public sealed class Reports(AppDbContext db, TimeProvider time)
         var text = reason?.Trim() ?? "";
         if (text.Length is 0 or > SellersOptions.MaxReason)
         {
-            return new SellerProblem(400, "report/invalid-reason", "Invalid report", $"Give a reason of 1 to {SellersOptions.MaxReason} characters.");
+            return new Problem(400, "report/invalid-reason", "Invalid report", $"Give a reason of 1 to {SellersOptions.MaxReason} characters.");
         }
 
         if (reporterId == subjectId || !await db.Set<AppUser>().AnyAsync(u => u.Id == subjectId, ct))
         {
-            return new SellerProblem(404, "report/unknown-subject", "Unknown person", "There is no one else with that id to report.");
+            return new Problem(404, "report/unknown-subject", "Unknown person", "There is no one else with that id to report.");
         }
 
         var report = new Report { ReporterId = reporterId, SubjectId = subjectId, Reason = text, At = time.GetUtcNow() };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -49,70 +50,70 @@ public static class SellerEndpoints
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetSeller(string id, SellerProfiles profiles, SellerBrowser browser, CancellationToken ct) =>
         await profiles.FindAsync(id, ct) is { } p && await browser.IsListedAsync(id, ct)
             ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags, profiles.Options))
-            : SellerProblem.NotFound("There is no seller with that id.").ToResult();
+            : SellerProblems.NotFound("There is no seller with that id.").ToResult();
 
     private static async Task<IResult> GetPhoto(string id, PhotoStore photos, SellerBrowser browser, CancellationToken ct) =>
         await photos.FindAsync(id, ct) is { } photo && File.Exists(photo.Path) && await browser.IsListedAsync(id, ct)
             ? TypedResults.PhysicalFile(photo.Path, photo.ContentType)
-            : SellerProblem.NotFound("This seller has no photo.").ToResult();
+            : SellerProblems.NotFound("This seller has no photo.").ToResult();
 
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> GetProfile(ClaimsPrincipal user, SellerProfiles profiles, CancellationToken ct) =>
-        await profiles.FindAsync(UserId(user), ct) is { } p ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags, profiles.Options)) : SellerProblem.NotFound("You have no seller profile yet.").ToResult();
+        await profiles.FindAsync(user.UserId(), ct) is { } p ? TypedResults.Ok(SellerBrowser.Card(p, p.Tags, profiles.Options)) : SellerProblems.NotFound("You have no seller profile yet.").ToResult();
 
     private static async Task<Results<Ok<SellerCard>, ProblemHttpResult>> SaveProfile(ProfileInput input, ClaimsPrincipal user, SellerProfiles profiles, CancellationToken ct)
     {
-        var saved = await profiles.SaveAsync(UserId(user), input, ct);
+        var saved = await profiles.SaveAsync(user.UserId(), input, ct);
         return saved.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(SellerBrowser.Card(saved.Value!, saved.Value!.Tags, profiles.Options));
     }
 
     private static async Task<Results<Ok<PhotoResponse>, ProblemHttpResult>> UploadPhoto(IFormFile photo, ClaimsPrincipal user, PhotoStore photos, CancellationToken ct)
     {
         await using var stream = photo.OpenReadStream();
-        var saved = await photos.SaveAsync(UserId(user), stream, photo.Length, ct);
+        var saved = await photos.SaveAsync(user.UserId(), stream, photo.Length, ct);
         return saved.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(new PhotoResponse(saved.Value!));
     }
 
     private static async Task<Results<Ok<PresenceResponse>, ProblemHttpResult>> SetPresence(
         PresenceInput input, ClaimsPrincipal user, SellerProfiles profiles, SellerPresence presence, CancellationToken ct)
     {
-        if (await profiles.FindAsync(UserId(user), ct) is null)
+        if (await profiles.FindAsync(user.UserId(), ct) is null)
         {
-            return SellerProblem.NotFound("You have no seller profile yet.").ToResult();
+            return SellerProblems.NotFound("You have no seller profile yet.").ToResult();
         }
 
-        return TypedResults.Ok(new PresenceResponse(SellerPresence.Name(await presence.SetWantsOnlineAsync(UserId(user), input.Online, ct))));
+        return TypedResults.Ok(new PresenceResponse(SellerPresence.Name(await presence.SetWantsOnlineAsync(user.UserId(), input.Online, ct))));
     }
 
     private static async Task<Results<Ok<ChatRequestResponse>, ProblemHttpResult>> RequestChat(ChatRequestInput input, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
-        Answer(await requests.RequestAsync(UserId(user), input.SellerId, input.RateTokensPerMinute, input.SpendingLimitTokens, ct));
+        Answer(await requests.RequestAsync(user.UserId(), input.SellerId, input.RateTokensPerMinute, input.SpendingLimitTokens, ct));
 
     private static async Task<Results<Ok<ChatRequestResponse>, ProblemHttpResult>> QuickMatch(QuickMatchInput input, ClaimsPrincipal user, QuickMatcher matcher, CancellationToken ct) =>
-        Answer(await matcher.StartAsync(UserId(user), input.MaxRate, [.. (input.Tags ?? []).Select(t => t.Trim().ToLowerInvariant())], input.SpendingLimitTokens, ct));
+        Answer(await matcher.StartAsync(user.UserId(), input.MaxRate, [.. (input.Tags ?? []).Select(t => t.Trim().ToLowerInvariant())], input.SpendingLimitTokens, ct));
 
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> Accept(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
-        Answer(await requests.AcceptAsync(UserId(user), id, ct));
+        Answer(await requests.AcceptAsync(user.UserId(), id, ct));
 
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> CancelRequest(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
-        Answer(await requests.CancelAsync(UserId(user), id, ct));
+        Answer(await requests.CancelAsync(user.UserId(), id, ct));
 
     private static async Task<Results<Ok<Guid>, ProblemHttpResult>> Decline(Guid id, ClaimsPrincipal user, ChatRequests requests, CancellationToken ct) =>
-        Answer(await requests.DeclineAsync(UserId(user), id, ct));
+        Answer(await requests.DeclineAsync(user.UserId(), id, ct));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Block(BlockInput input, ClaimsPrincipal user, Blocks blocks, CancellationToken ct) =>
-        await blocks.BlockAsync(UserId(user), input.BuyerId, ct) is { } problem ? problem.ToResult() : TypedResults.NoContent();
+        await blocks.BlockAsync(user.UserId(), input.BuyerId, ct) is { } problem ? problem.ToResult() : TypedResults.NoContent();
 
     private static async Task<Ok<IReadOnlyList<BlockedBuyer>>> ListBlocks(ClaimsPrincipal user, Blocks blocks, CancellationToken ct) =>
-        TypedResults.Ok(await blocks.ListAsync(UserId(user), ct));
+        TypedResults.Ok(await blocks.ListAsync(user.UserId(), ct));
 
     private static async Task<NoContent> Unblock(string buyerId, ClaimsPrincipal user, Blocks blocks, CancellationToken ct)
     {
-        await blocks.UnblockAsync(UserId(user), buyerId, ct);
+        await blocks.UnblockAsync(user.UserId(), buyerId, ct);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult>> FileReport(ReportInput input, ClaimsPrincipal user, Reports reports, CancellationToken ct)
     {
-        var filed = await reports.FileAsync(UserId(user), input.SubjectId, input.Reason, ct);
+        var filed = await reports.FileAsync(user.UserId(), input.SubjectId, input.Reason, ct);
         return filed.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(new ReportResponse(filed.Value));
     }
 
@@ -122,6 +123,4 @@ public static class SellerEndpoints
     private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
         outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
 
-    private static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
 }

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, 
         var o = options.CurrentValue;
         if (input.RateTokensPerMinute < o.MinRate || input.RateTokensPerMinute > o.MaxRate)
         {
-            return new SellerProblem(400, "seller/rate-out-of-bounds", "Rate out of bounds",
+            return new Problem(400, "seller/rate-out-of-bounds", "Rate out of bounds",
                 $"The rate must be a whole number of tokens per minute from {o.MinRate} to {o.MaxRate}.");
         }
 
@@ -26,7 +27,7 @@ public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, 
         var tier = SellerTier.Progress(standing?.RatingCount ?? 0, standing?.RatingCentis ?? SellersOptions.PriorRatingCentis, o);
         if (input.RateTokensPerMinute > tier.CapTokensPerMinute)
         {
-            return new SellerProblem(400, SellerProblem.RateAboveTierCap, "Rate above your tier's cap",
+            return new Problem(400, SellerProblems.RateAboveTierCap, "Rate above your tier's cap",
                 $"As a {tier.Tier} seller your rate may be at most {tier.CapTokensPerMinute} tokens per minute"
                 + (tier.NextTier is { } next ? $"; {next} sellers ({tier.NextRatedChats} rated chats, rating {(tier.NextRatingCentis / 100m)?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}+) may charge up to {tier.NextCapTokensPerMinute}." : "."));
         }
@@ -34,20 +35,20 @@ public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, 
         var name = input.DisplayName?.Trim() ?? "";
         if (name.Length is 0 or > SellersOptions.MaxDisplayName)
         {
-            return SellerProblem.Invalid($"The display name must be 1 to {SellersOptions.MaxDisplayName} characters.");
+            return SellerProblems.Invalid($"The display name must be 1 to {SellersOptions.MaxDisplayName} characters.");
         }
 
         var bio = input.Bio?.Trim() ?? "";
         if (bio.Length > SellersOptions.MaxBio)
         {
-            return SellerProblem.Invalid($"The bio must be at most {SellersOptions.MaxBio} characters.");
+            return SellerProblems.Invalid($"The bio must be at most {SellersOptions.MaxBio} characters.");
         }
 
         var tags = Normalise(input.Tags);
         var languages = Normalise(input.Languages);
         if (tags is null || languages is null)
         {
-            return SellerProblem.Invalid($"At most {SellersOptions.MaxTags} tags and languages, each up to {SellersOptions.MaxTagLength} characters.");
+            return SellerProblems.Invalid($"At most {SellersOptions.MaxTags} tags and languages, each up to {SellersOptions.MaxTagLength} characters.");
         }
 
         var profile = await db.Set<SellerProfile>().Include(p => p.Tags).SingleOrDefaultAsync(p => p.UserId == userId, ct);

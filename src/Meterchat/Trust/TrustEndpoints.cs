@@ -5,6 +5,7 @@ using Meterchat.Sellers;
 using Meterchat.Trust.Disputes;
 using Meterchat.Trust.Ratings;
 using Meterchat.Trust.Tips;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Trust;
@@ -35,47 +36,45 @@ public static class TrustEndpoints
 
     private static async Task<Results<Created<DisputeView>, ProblemHttpResult>> OpenDispute(Guid id, OpenDisputeInput input, ClaimsPrincipal user, Disputes.Disputes disputes, CancellationToken ct)
     {
-        var opened = await disputes.OpenAsync(UserId(user), id, input, ct);
+        var opened = await disputes.OpenAsync(user.UserId(), id, input, ct);
         return opened.Problem is { } p ? p.ToResult() : TypedResults.Created($"/api/disputes/{opened.Value!.Id}", opened.Value);
     }
 
     private static async Task<Results<Ok<DisputeView>, NoContent>> SessionDispute(Guid id, ClaimsPrincipal user, Disputes.Disputes disputes, CancellationToken ct) =>
-        await disputes.ForSessionAsync(UserId(user), id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NoContent();
+        await disputes.ForSessionAsync(user.UserId(), id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NoContent();
 
     private static async Task<Ok<List<DisputeView>>> MyDisputes(ClaimsPrincipal user, Disputes.Disputes disputes, CancellationToken ct) =>
-        TypedResults.Ok(await disputes.MineAsync(UserId(user), ct));
+        TypedResults.Ok(await disputes.MineAsync(user.UserId(), ct));
 
     private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Rate(Guid id, RateInput input, ClaimsPrincipal user, Ratings.Ratings ratings, CancellationToken ct) =>
-        Answer(await ratings.RateAsync(UserId(user), id, input, ct));
+        Answer(await ratings.RateAsync(user.UserId(), id, input, ct));
 
     private static async Task<Results<Ok<ReviewView>, NoContent>> SessionRating(Guid id, ClaimsPrincipal user, Ratings.Ratings ratings, CancellationToken ct) =>
-        await ratings.ForSessionAsync(UserId(user), id, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NoContent();
+        await ratings.ForSessionAsync(user.UserId(), id, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NoContent();
 
     private static async Task<Results<Ok<ReviewView>, ProblemHttpResult>> Reply(Guid id, ReplyInput input, ClaimsPrincipal user, Ratings.Ratings ratings, CancellationToken ct) =>
-        Answer(await ratings.ReplyAsync(UserId(user), id, input, ct));
+        Answer(await ratings.ReplyAsync(user.UserId(), id, input, ct));
 
     private static async Task<Results<Ok<SellerReviews>, ProblemHttpResult>> Reviews(string sellerId, Ratings.Ratings ratings, CancellationToken ct) =>
-        await ratings.ReviewsAsync(sellerId, ct) is { } r ? TypedResults.Ok(r) : SellerProblem.NotFound("There is no seller with that id.").ToResult();
+        await ratings.ReviewsAsync(sellerId, ct) is { } r ? TypedResults.Ok(r) : SellerProblems.NotFound("There is no seller with that id.").ToResult();
 
     private static async Task<Results<Ok<TipQuote>, ProblemHttpResult>> QuoteTip(Guid id, string? tokens, ClaimsPrincipal user, Tips.Tips tips, CancellationToken ct) =>
-        Answer(await tips.QuoteAsync(UserId(user), id, tokens, ct));
+        Answer(await tips.QuoteAsync(user.UserId(), id, tokens, ct));
 
     private static async Task<Results<Ok<TipView>, ProblemHttpResult>> Tip(Guid id, TipInput input, ClaimsPrincipal user, Tips.Tips tips, CancellationToken ct) =>
-        Answer(await tips.TipAsync(UserId(user), id, input, ct));
+        Answer(await tips.TipAsync(user.UserId(), id, input, ct));
 
     private static async Task<Ok<List<DisputeView>>> AdminList(Disputes.Disputes disputes, CancellationToken ct) =>
         TypedResults.Ok(await disputes.ListAsync(ct));
 
     private static async Task<Results<Ok<DisputeDetail>, ProblemHttpResult>> AdminDetail(long disputeId, Disputes.Disputes disputes, CancellationToken ct) =>
         await disputes.DetailAsync(disputeId, ct) is { } d ? TypedResults.Ok(d)
-            : new TrustProblem(404, "dispute/not-found", "No such dispute", "There is no dispute with that id.").ToResult();
+            : new Problem(404, "dispute/not-found", "No such dispute", "There is no dispute with that id.").ToResult();
 
     private static async Task<Results<Ok<DisputeView>, ProblemHttpResult>> Decide(long disputeId, DecideDisputeInput input, ClaimsPrincipal user, Disputes.Disputes disputes, CancellationToken ct) =>
         Answer(await disputes.DecideAsync(disputeId, AdminActor.From(user), input, ct));
 
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(TrustOutcome<T> outcome) =>
+    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome) =>
         outcome.Problem is { } problem ? problem.ToResult() : TypedResults.Ok(outcome.Value!);
 
-    internal static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
 }

@@ -19,5 +19,5 @@ public static class InputProblems
     public const string Antiforgery = "request/antiforgery";
 
     public static IResult Problem(string type, int status, string title, string detail) =>
-        TypedResults.Problem(type: type, statusCode: status, title: title, detail: detail);
+        new Problem(status, type, title, detail).ToResult();
 }

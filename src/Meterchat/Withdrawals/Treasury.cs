@@ -6,6 +6,7 @@ using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Meterchat.Tron.Transactions;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ public sealed class Treasury(
     /// An address without TRX for energy first gets it from the hot wallet (which also activates it): call again
     /// once that transfer is in a block to send the USDT.
     /// </summary>
-    public async Task<(SweepResult?, WithdrawalError?)> SweepAsync(SweepRequest request, AdminActor admin, CancellationToken ct)
+    public async Task<(SweepResult?, Problem?)> SweepAsync(SweepRequest request, AdminActor admin, CancellationToken ct)
     {
         TronKey key;
         try
@@ -61,7 +62,7 @@ public sealed class Treasury(
         }
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", e.Message));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.BadKey, 400, "Invalid key", e.Message));
         }
 
         using (key)
@@ -80,17 +81,17 @@ public sealed class Treasury(
         }
     }
 
-    private async Task<(SweepResult?, WithdrawalError?)> SweepAsync(TronKey key, AdminActor admin, CancellationToken ct)
+    private async Task<(SweepResult?, Problem?)> SweepAsync(TronKey key, AdminActor admin, CancellationToken ct)
     {
         var address = key.Address;
         if (address == wallet.Address)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.BadKey, 400, "Invalid key", "That is the hot wallet's own key."));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.BadKey, 400, "Invalid key", "That is the hot wallet's own key."));
         }
 
         if (await InFlightAsync(address, ct) is { } inFlight)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.SweepInProgress, 409, "Sweep in progress",
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.SweepInProgress, 409, "Sweep in progress",
                 $"The last sweep transaction of {address} ({inFlight}) is not in a block yet. Wait a few seconds, then sweep again."));
         }
 
@@ -98,7 +99,7 @@ public sealed class Treasury(
         var balance = (long)await node.GetTrc20BalanceAsync(usdt, address, ct);
         if (balance <= 0)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.NothingToSweep, 409, "Nothing to sweep", $"{address} holds no USDT."));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.NothingToSweep, 409, "Nothing to sweep", $"{address} holds no USDT."));
         }
 
         var head = await node.GetNowBlockAsync(NodeView.Head, ct);
@@ -125,7 +126,7 @@ public sealed class Treasury(
         var result = await node.BroadcastHexAsync(signed.ToHex(), ct);
         if (!result.Result && !result.IsDuplicate)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.SweepRefused, 502, "Node refused the transaction", $"{result.Code} {result.Message}".Trim()));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.SweepRefused, 502, "Node refused the transaction", $"{result.Code} {result.Message}".Trim()));
         }
 
         logger.LogInformation("Sweep of {Address}: {Step} transaction {TxId}", address, step, signed.TxIdHex);

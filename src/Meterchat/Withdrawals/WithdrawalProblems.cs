@@ -1,3 +1,5 @@
+using Meterchat.Web;
+
 namespace Meterchat.Withdrawals;
 
 /// <summary>Stable problem types of the withdrawal endpoints (RFC 7807 <c>type</c>).</summary>
@@ -24,7 +26,7 @@ public static class WithdrawalProblems
     public const string NothingToSweep = "treasury/nothing-to-sweep";
     public const string SweepRefused = "treasury/sweep-refused";
     public const string SweepInProgress = "treasury/sweep-in-progress";
-}
 
-/// <summary>A refusal: the problem type, the HTTP status, and the detail the UI shows.</summary>
-public sealed record WithdrawalError(string Type, int Status, string Title, string Detail);
+    /// <summary>A refusal: the problem type, the HTTP status, and the detail the UI shows.</summary>
+    public static Problem Of(string type, int status, string title, string detail) => new(status, type, title, detail);
+}

@@ -35,7 +35,7 @@ public sealed class WithdrawalRequests(
 
     private WithdrawalsOptions O => options.CurrentValue;
 
-    public async Task<(Withdrawal? Withdrawal, WithdrawalError? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
+    public async Task<(Withdrawal? Withdrawal, Problem? Error)> RequestAsync(string userId, WithdrawalRequest request, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null || user.BannedAt is not null)
@@ -154,20 +154,20 @@ public sealed class WithdrawalRequests(
     }
 
     /// <summary>The amount's unit: USDT (the default) or tokens; anything else is refused rather than read as USDT.</summary>
-    public static WithdrawalError? CheckUnit(string? unit, out bool tokens)
+    public static Problem? CheckUnit(string? unit, out bool tokens)
     {
         tokens = string.Equals(unit, "tokens", StringComparison.OrdinalIgnoreCase);
         return tokens || unit is null || string.Equals(unit, "usdt", StringComparison.OrdinalIgnoreCase)
             ? null
-            : new WithdrawalError(WithdrawalProblems.UnknownUnit, 400, "Unknown unit", "The unit is \"usdt\" (the default) or \"tokens\".");
+            : WithdrawalProblems.Of(WithdrawalProblems.UnknownUnit, 400, "Unknown unit", "The unit is \"usdt\" (the default) or \"tokens\".");
     }
 
     /// <summary>A payout address's label: at most <see cref="MaxLabel"/> characters of one line.</summary>
-    public static WithdrawalError? CheckLabel(string? label) =>
-        TextInput.Problem(label?.Trim(), "label", MaxLabel) is { } why ? new WithdrawalError(WithdrawalProblems.BadLabel, 400, "Invalid label", why) : null;
+    public static Problem? CheckLabel(string? label) =>
+        TextInput.Problem(label?.Trim(), "label", MaxLabel) is { } why ? WithdrawalProblems.Of(WithdrawalProblems.BadLabel, 400, "Invalid label", why) : null;
 
     /// <summary>Saves a payout address; a new one needs a step-up (password, and a code with two-factor on) and is mailed to the owner.</summary>
-    public async Task<(PayoutAddress? Address, WithdrawalError? Error)> AddAddressAsync(
+    public async Task<(PayoutAddress? Address, Problem? Error)> AddAddressAsync(
         string userId, string text, string? label, string? password, string? twoFactorCode, CancellationToken ct)
     {
         if (CheckLabel(label) is { } badLabel)
@@ -192,12 +192,12 @@ public sealed class WithdrawalRequests(
 
         if (await users.FindByIdAsync(userId) is not { BannedAt: null } user)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.Frozen, 403, "Withdrawals frozen", "Withdrawals from this account are frozen."));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.Frozen, 403, "Withdrawals frozen", "Withdrawals from this account are frozen."));
         }
 
         if (await stepUp.CheckAsync(user, password, twoFactorCode) is { } refused)
         {
-            return (null, new WithdrawalError(refused.Type, refused.Status, refused.Title, refused.Detail));
+            return (null, refused);
         }
 
         var saved = await SaveAddressAsync(userId, address, label, ct);
@@ -206,7 +206,7 @@ public sealed class WithdrawalRequests(
     }
 
     /// <summary>The address's reason when it is not one a payout may go to, or null; also asks the features that hold addresses.</summary>
-    public async Task<(TronAddress Address, WithdrawalError? Error)> CheckAddressAsync(string? text, CancellationToken ct)
+    public async Task<(TronAddress Address, Problem? Error)> CheckAddressAsync(string? text, CancellationToken ct)
     {
         var (address, error) = CheckAddress(text);
         if (error is null)
@@ -224,16 +224,16 @@ public sealed class WithdrawalRequests(
     }
 
     /// <summary>The address's reason when it is not one a payout may go to, or null (the checks that need no database).</summary>
-    private (TronAddress Address, WithdrawalError? Error) CheckAddress(string? text)
+    private (TronAddress Address, Problem? Error) CheckAddress(string? text)
     {
         if (!TronAddress.TryParse(text?.Trim(), out var address, out var reason))
         {
-            return (default, new WithdrawalError(WithdrawalProblems.BadAddress, 400, "Invalid TRON address", $"This is not a TRON address: {reason}."));
+            return (default, WithdrawalProblems.Of(WithdrawalProblems.BadAddress, 400, "Invalid TRON address", $"This is not a TRON address: {reason}."));
         }
 
         if (address == chain.Value.Usdt)
         {
-            return (default, new WithdrawalError(WithdrawalProblems.BadAddress, 400, "Invalid TRON address",
+            return (default, WithdrawalProblems.Of(WithdrawalProblems.BadAddress, 400, "Invalid TRON address",
                 "That is the USDT contract itself; tokens sent there are lost. Enter your own wallet's address."));
         }
 
@@ -245,7 +245,7 @@ public sealed class WithdrawalRequests(
         return (address, null);
     }
 
-    private static WithdrawalError PlatformAddressError() => new(WithdrawalProblems.PlatformAddress, 400, "Platform address",
+    private static Problem PlatformAddressError() => WithdrawalProblems.Of(WithdrawalProblems.PlatformAddress, 400, "Platform address",
         "That address belongs to Meterchat (it is a deposit or platform wallet). Enter your own wallet's address.");
 
     private async Task<PayoutAddress> SaveAddressAsync(string userId, TronAddress address, string? label, CancellationToken ct)
@@ -264,6 +264,6 @@ public sealed class WithdrawalRequests(
         return saved;
     }
 
-    private static (Withdrawal?, WithdrawalError?) Fail(string type, int status, string title, string detail) =>
-        (null, new WithdrawalError(type, status, title, detail));
+    private static (Withdrawal?, Problem?) Fail(string type, int status, string title, string detail) =>
+        (null, WithdrawalProblems.Of(type, status, title, detail));
 }

@@ -2,6 +2,7 @@ using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Withdrawals;
@@ -16,7 +17,7 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
     public Task<int> CountWaitingAsync(CancellationToken ct) =>
         db.Set<Withdrawal>().CountAsync(w => w.Status == WithdrawalStatus.InReview, ct);
 
-    public async Task<(Withdrawal?, WithdrawalError?)> ApproveAsync(long id, AdminActor admin, CancellationToken ct)
+    public async Task<(Withdrawal?, Problem?)> ApproveAsync(long id, AdminActor admin, CancellationToken ct)
     {
         var w = await db.Set<Withdrawal>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (w is null || w.Status != WithdrawalStatus.InReview)
@@ -26,7 +27,7 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
 
         if (await db.Set<AppUser>().AnyAsync(u => u.Id == w.UserId && u.BannedAt != null, ct))
         {
-            return (null, new WithdrawalError(WithdrawalProblems.Frozen, 409, "Withdrawals frozen", "The account is banned: its withdrawals are frozen. Unban it first, or reject."));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.Frozen, 409, "Withdrawals frozen", "The account is banned: its withdrawals are frozen. Unban it first, or reject."));
         }
 
         w.Approve(admin.Id, time.GetUtcNow());
@@ -39,11 +40,11 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
         return (w, null);
     }
 
-    public async Task<(Withdrawal?, WithdrawalError?)> RejectAsync(long id, AdminActor admin, string? reason, CancellationToken ct)
+    public async Task<(Withdrawal?, Problem?)> RejectAsync(long id, AdminActor admin, string? reason, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            return (null, new WithdrawalError(WithdrawalProblems.ReasonRequired, 400, "Reason required", "Say why the withdrawal is rejected; the seller sees it."));
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.ReasonRequired, 400, "Reason required", "Say why the withdrawal is rejected; the seller sees it."));
         }
 
         var w = await db.Set<Withdrawal>().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -113,7 +114,7 @@ public sealed class WithdrawalReview(AppDbContext db, ILedger ledger, AdminAudit
 
     private static string Target(Withdrawal w) => $"withdrawal:{w.Id}";
 
-    private static WithdrawalError NotInReview(bool missing) => missing
-        ? new WithdrawalError(WithdrawalProblems.NotFound, 404, "No such withdrawal", "There is no withdrawal with that id.")
-        : new WithdrawalError(WithdrawalProblems.NotInReview, 409, "Not in review", "This withdrawal is not waiting for review (already decided).");
+    private static Problem NotInReview(bool missing) => missing
+        ? WithdrawalProblems.Of(WithdrawalProblems.NotFound, 404, "No such withdrawal", "There is no withdrawal with that id.")
+        : WithdrawalProblems.Of(WithdrawalProblems.NotInReview, 409, "Not in review", "This withdrawal is not waiting for review (already decided).");
 }

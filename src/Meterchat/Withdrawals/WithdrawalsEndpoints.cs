@@ -5,6 +5,7 @@ using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -36,13 +37,13 @@ public static class WithdrawalsEndpoints
     private static async Task<Results<Created<WithdrawalView>, ProblemHttpResult>> Request(
         WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
-        var (w, error) = await requests.RequestAsync(UserId(user), body, ct);
-        return error is not null ? Problem(error) : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.CurrentValue));
+        var (w, error) = await requests.RequestAsync(user.UserId(), body, ct);
+        return error is not null ? error.ToResult() : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.CurrentValue));
     }
 
     private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
-        var id = UserId(user);
+        var id = user.UserId();
         var rows = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList());
     }
@@ -51,12 +52,12 @@ public static class WithdrawalsEndpoints
     {
         if (WithdrawalRequests.CheckUnit(unit, out var tokens) is { } badUnit)
         {
-            return Problem(badUnit);
+            return badUnit.ToResult();
         }
 
         if (!(tokens ? Micros.TryParseTokens(amount, out var m, out var error) : Micros.TryParseUsdt(amount, out m, out error)) || !m.IsPositive)
         {
-            return Problem(new WithdrawalError(WithdrawalProblems.BadAmount, 400, "Invalid amount", error ?? "The amount must be positive."));
+            return WithdrawalProblems.Of(WithdrawalProblems.BadAmount, 400, "Invalid amount", error ?? "The amount must be positive.").ToResult();
         }
 
         var q = o.CurrentValue;
@@ -67,7 +68,7 @@ public static class WithdrawalsEndpoints
 
     private static async Task<Ok<List<PayoutAddressView>>> Addresses(ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var id = UserId(user);
+        var id = user.UserId();
         var now = time.GetUtcNow();
         var rows = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(a => new PayoutAddressView(a.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= now)).ToList());
@@ -76,13 +77,13 @@ public static class WithdrawalsEndpoints
     private static async Task<Results<Ok<PayoutAddressView>, ProblemHttpResult>> AddAddress(
         AddressBody body, ClaimsPrincipal user, WithdrawalRequests requests, TimeProvider time, CancellationToken ct)
     {
-        var (a, error) = await requests.AddAddressAsync(UserId(user), body.Address, body.Label, body.Password, body.TwoFactorCode, ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(new PayoutAddressView(a!.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= time.GetUtcNow()));
+        var (a, error) = await requests.AddAddressAsync(user.UserId(), body.Address, body.Label, body.Password, body.TwoFactorCode, ct);
+        return error is not null ? error.ToResult() : TypedResults.Ok(new PayoutAddressView(a!.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= time.GetUtcNow()));
     }
 
     private static async Task<FileContentHttpResult> Export(ClaimsPrincipal user, AppDbContext db, ILedger ledger, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
-        var id = UserId(user);
+        var id = user.UserId();
         var csv = new StringBuilder("date,type,account,amount_usdt,reference,status,to_address,fee_usdt,net_usdt,txid\n");
         long? before = null;
         while (true)
@@ -117,14 +118,14 @@ public static class WithdrawalsEndpoints
     private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Approve(long id, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var (w, error) = await review.ApproveAsync(id, AdminActor.From(user), ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
+        return error is not null ? error.ToResult() : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
     private static async Task<Results<Ok<WithdrawalView>, ProblemHttpResult>> Reject(
         long id, RejectBody body, ClaimsPrincipal user, WithdrawalReview review, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var (w, error) = await review.RejectAsync(id, AdminActor.From(user), body.Reason, ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
+        return error is not null ? error.ToResult() : TypedResults.Ok(WithdrawalView.Of(w!, o.CurrentValue));
     }
 
     private static async Task<Ok<TreasuryJson>> TreasuryView(Treasury treasury, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
@@ -137,14 +138,9 @@ public static class WithdrawalsEndpoints
     private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, ClaimsPrincipal user, Treasury treasury, CancellationToken ct)
     {
         var (r, error) = await treasury.SweepAsync(body, AdminActor.From(user), ct);
-        return error is not null ? Problem(error) : TypedResults.Ok(r!);
+        return error is not null ? error.ToResult() : TypedResults.Ok(r!);
     }
 
-    internal static ProblemHttpResult Problem(WithdrawalError e) =>
-        TypedResults.Problem(detail: e.Detail, statusCode: e.Status, title: e.Title, type: e.Type);
-
-    internal static string UserId(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("An authenticated user has an id.");
 }
 
 public sealed record TreasuryJson(string HotWallet, MoneyJson HotUsdt, long HotTrxSun, AuditReport Audit, List<WithdrawalView> Waiting, List<WithdrawalView> Recent);

@@ -24,7 +24,7 @@ public sealed class ReservesPageTests(BrowserApp app) : IClassFixture<BrowserApp
         await FundAsync(email, Micros.ParseUsdt("12.5"));
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<ReservesSnapshots>().TakeAsync(ReservesSnapshots.AdminTrigger, default)).Snapshot);
+            Assert.NotNull((await scope.ServiceProvider.GetRequiredService<ReservesSnapshots>().TakeAsync(ReservesSnapshots.AdminTrigger, default)).Value);
         }
 
         await page.GotoAsync("/reserves");

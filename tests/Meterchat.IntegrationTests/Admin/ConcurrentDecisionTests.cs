@@ -58,8 +58,8 @@ public sealed class ConcurrentDecisionTests(WithdrawalsApp app) : IClassFixture<
         var bans = await AtOnceAsync(() => admin.Http.PostAsJsonAsync($"/api/admin/users/{user.UserId}/ban", new { reason = "fraud" }));
         var unbans = await AtOnceAsync(() => admin.Http.PostAsJsonAsync($"/api/admin/users/{user.UserId}/unban", new { reason = "appeal" }));
 
-        await AssertOneDecidedAsync(bans, HttpStatusCode.NoContent, ModerationProblem.AlreadyBanned);
-        await AssertOneDecidedAsync(unbans, HttpStatusCode.NoContent, ModerationProblem.NotBanned);
+        await AssertOneDecidedAsync(bans, HttpStatusCode.NoContent, ModerationProblems.AlreadyBanned);
+        await AssertOneDecidedAsync(unbans, HttpStatusCode.NoContent, ModerationProblems.NotBanned);
         Assert.Equal(1, await AuditRowsAsync("user.ban", $"user:{user.UserId}"));
         Assert.Equal(1, await AuditRowsAsync("user.unban", $"user:{user.UserId}"));
     }
@@ -74,7 +74,7 @@ public sealed class ConcurrentDecisionTests(WithdrawalsApp app) : IClassFixture<
 
         var responses = await AtOnceAsync(() => admin.Http.PostAsJsonAsync($"/api/admin/reports/{reportId}/dismiss", new { note = "no evidence" }));
 
-        await AssertOneDecidedAsync(responses, HttpStatusCode.NoContent, ModerationProblem.ReportHandled);
+        await AssertOneDecidedAsync(responses, HttpStatusCode.NoContent, ModerationProblems.ReportHandled);
         Assert.Equal(1, await AuditRowsAsync("report.dismiss", $"user:{subject.UserId}"));
     }
 
@@ -95,7 +95,7 @@ public sealed class ConcurrentDecisionTests(WithdrawalsApp app) : IClassFixture<
 
         var responses = await AtOnceAsync(() => admin.Http.PostAsJsonAsync($"/api/admin/fraud-flags/{flagId}/clear", new { reason = "same household" }));
 
-        await AssertOneDecidedAsync(responses, HttpStatusCode.OK, ModerationProblem.UnknownFlag, HttpStatusCode.NotFound);
+        await AssertOneDecidedAsync(responses, HttpStatusCode.OK, ModerationProblems.UnknownFlag, HttpStatusCode.NotFound);
         Assert.Equal(1, await AuditRowsAsync("fraud.clear", $"user:{user.UserId}"));
     }
 

@@ -31,7 +31,7 @@ public sealed class SellerTierTests : IAsyncLifetime
         var atCap = await seller.Http.PutAsJsonAsync("/api/seller/profile", Profile(20));
         var card = (await atCap.Content.ReadFromJsonAsync<SellerCard>())!;
 
-        Assert.Equal((HttpStatusCode.BadRequest, SellerProblem.RateAboveTierCap), (tooHigh.StatusCode, await tooHigh.ProblemTypeAsync()));
+        Assert.Equal((HttpStatusCode.BadRequest, SellerProblems.RateAboveTierCap), (tooHigh.StatusCode, await tooHigh.ProblemTypeAsync()));
         Assert.Equal(HttpStatusCode.OK, atCap.StatusCode);
         Assert.Equal((Tier.New, 20, Tier.Established, 50, 10, 10), (card.Tier.Tier, card.Tier.CapTokensPerMinute, card.Tier.NextTier, card.Tier.NextCapTokensPerMinute, card.Tier.NextRatedChats, card.Tier.RatedChatsToGo));
         Assert.Equal(20, (await seller.Http.GetFromJsonAsync<SellerCard>("/api/seller/profile"))!.RateTokensPerMinute);
@@ -52,7 +52,7 @@ public sealed class SellerTierTests : IAsyncLifetime
         var top = await buyer.Http.GetFromJsonAsync<BrowsePage>("/api/sellers?tier=Top");
 
         Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
-        Assert.Equal(SellerProblem.RateAboveTierCap, await aboveEstablished.ProblemTypeAsync());
+        Assert.Equal(SellerProblems.RateAboveTierCap, await aboveEstablished.ProblemTypeAsync());
         Assert.Contains(established!.Items, s => s.Id == seller.Id && s.Tier.Tier == Tier.Established);
         Assert.DoesNotContain(top!.Items, s => s.Id == seller.Id);
 

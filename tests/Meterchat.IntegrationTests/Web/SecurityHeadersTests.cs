@@ -9,7 +9,7 @@ public sealed class SecurityHeadersTests(AppFactory factory) : IClassFixture<App
     [InlineData("/Account/Login")]
     [InlineData("/browse")]
     [InlineData("/api/auth/me")]
-    [InlineData("/css/site.css")]
+    [InlineData("/css/base.css")]
     [InlineData("/no-such-page")]
     public async Task Every_response_carries_the_security_headers(string path)
     {

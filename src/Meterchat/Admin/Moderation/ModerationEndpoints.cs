@@ -2,6 +2,7 @@ using Meterchat.Accounts;
 using Meterchat.Admin.Users;
 using Meterchat.Ledger;
 using Meterchat.Trust.Fraud;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Admin.Moderation;
@@ -43,7 +44,7 @@ public static class ModerationEndpoints
     {
         if (await users.FindAsync(id, ct) is not { } d)
         {
-            return new ModerationProblem(404, ModerationProblem.UnknownUser, "No such user", "There is no user with that id.").ToResult();
+            return new Problem(404, ModerationProblems.UnknownUser, "No such user", "There is no user with that id.").ToResult();
         }
 
         return TypedResults.Ok(new UserDetailsView(
@@ -60,14 +61,14 @@ public static class ModerationEndpoints
 
     private static async Task<Results<Ok<FlagView>, ProblemHttpResult>> ClearFlag(long id, ReasonBody body, HttpContext http, FraudFlags flags, CancellationToken ct)
     {
-        if (ModerationProblem.CheckReason(body.Reason) is { } bad)
+        if (ModerationProblems.CheckReason(body.Reason) is { } bad)
         {
             return bad.ToResult();
         }
 
         return await flags.ClearAsync(AdminActor.From(http.User), id, body.Reason!, ct) is { } cleared
             ? TypedResults.Ok(FlagView.Of(cleared))
-            : new ModerationProblem(404, ModerationProblem.UnknownFlag, "No such open flag", "There is no open fraud flag with that id.").ToResult();
+            : new Problem(404, ModerationProblems.UnknownFlag, "No such open flag", "There is no open fraud flag with that id.").ToResult();
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Dismiss(long id, ReportDecision body, HttpContext http, ReportQueue queue, CancellationToken ct) =>
@@ -79,6 +80,6 @@ public static class ModerationEndpoints
     private static async Task<Ok<AuditLogPage>> AuditLog(AuditLogQuery query, CancellationToken ct, string? actor = null, string? action = null, string? target = null, long? before = null, int limit = 50) =>
         TypedResults.Ok(await query.RunAsync(new AuditLogFilter(actor, action, target, before, limit), ct));
 
-    private static Results<NoContent, ProblemHttpResult> Done(ModerationProblem? problem) =>
+    private static Results<NoContent, ProblemHttpResult> Done(Problem? problem) =>
         problem is null ? TypedResults.NoContent() : problem.ToResult();
 }

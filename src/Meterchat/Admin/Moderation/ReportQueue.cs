@@ -1,6 +1,7 @@
 using Meterchat.Admin.Users;
 using Meterchat.Data;
 using Meterchat.Sellers;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Admin.Moderation;
@@ -32,9 +33,9 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
             users.GetValueOrDefault(r.SubjectId)?.BannedAt is not null)).ToList();
     }
 
-    public async Task<ModerationProblem?> DismissAsync(AdminActor actor, long reportId, string? note, CancellationToken ct)
+    public async Task<Problem?> DismissAsync(AdminActor actor, long reportId, string? note, CancellationToken ct)
     {
-        if (ModerationProblem.CheckReason(note) is { } bad)
+        if (ModerationProblems.CheckReason(note) is { } bad)
         {
             return bad;
         }
@@ -50,9 +51,9 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
     }
 
     /// <summary>Marks the report actioned with the note; with <paramref name="ban"/> the subject is banned first (same reason).</summary>
-    public async Task<ModerationProblem?> ActAsync(AdminActor actor, long reportId, string? note, bool ban, CancellationToken ct)
+    public async Task<Problem?> ActAsync(AdminActor actor, long reportId, string? note, bool ban, CancellationToken ct)
     {
-        if (ModerationProblem.CheckReason(note) is { } bad)
+        if (ModerationProblems.CheckReason(note) is { } bad)
         {
             return bad;
         }
@@ -63,7 +64,7 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
             return problem;
         }
 
-        if (ban && await bans.BanAsync(actor, report!.SubjectId, $"Report {report.Id}: {note}", ct) is { } refused && refused.Type != ModerationProblem.AlreadyBanned)
+        if (ban && await bans.BanAsync(actor, report!.SubjectId, $"Report {report.Id}: {note}", ct) is { } refused && refused.Type != ModerationProblems.AlreadyBanned)
         {
             return refused;
         }
@@ -72,11 +73,11 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
         return await HandleAsync(report, actor, ReportStatus.Actioned, note!, ct);
     }
 
-    private async Task<(Report?, ModerationProblem?)> OpenReportAsync(long id, CancellationToken ct)
+    private async Task<(Report?, Problem?)> OpenReportAsync(long id, CancellationToken ct)
     {
         var report = await db.Set<Report>().SingleOrDefaultAsync(r => r.Id == id, ct);
-        return report is null ? (null, new ModerationProblem(404, ModerationProblem.UnknownReport, "No such report", "There is no report with that id."))
-            : report.Status != ReportStatus.Open ? (null, new ModerationProblem(409, ModerationProblem.ReportHandled, "Already handled", $"This report was already {report.Status.ToString().ToLowerInvariant()}."))
+        return report is null ? (null, new Problem(404, ModerationProblems.UnknownReport, "No such report", "There is no report with that id."))
+            : report.Status != ReportStatus.Open ? (null, new Problem(409, ModerationProblems.ReportHandled, "Already handled", $"This report was already {report.Status.ToString().ToLowerInvariant()}."))
             : (report, null);
     }
 
@@ -84,7 +85,7 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
     /// Decides the report only if it is still open, in one transaction with its audit row: of two decisions at once
     /// (a double-click, two admins) the second finds it handled and changes nothing.
     /// </summary>
-    private async Task<ModerationProblem?> HandleAsync(Report report, AdminActor actor, ReportStatus status, string note, CancellationToken ct)
+    private async Task<Problem?> HandleAsync(Report report, AdminActor actor, ReportStatus status, string note, CancellationToken ct)
     {
         var at = time.GetUtcNow();
         var by = actor.Id;
@@ -99,7 +100,7 @@ public sealed class ReportQueue(AppDbContext db, AdminAuditLog audit, Bans bans,
         if (decided == 0)
         {
             db.ChangeTracker.Clear();
-            return new ModerationProblem(409, ModerationProblem.ReportHandled, "Already handled", "This report was already handled by another decision.");
+            return new Problem(409, ModerationProblems.ReportHandled, "Already handled", "This report was already handled by another decision.");
         }
 
         await db.SaveChangesAsync(ct);

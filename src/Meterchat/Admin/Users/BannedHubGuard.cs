@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,5 +69,5 @@ public sealed class BannedHubGuard : IHubFilter
         return next(context, exception);
     }
 
-    private static string? UserId(HubCallerContext context) => context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+    private static string? UserId(HubCallerContext context) => context.User.FindUserId();
 }

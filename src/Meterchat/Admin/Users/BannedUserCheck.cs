@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed class BannedUserCheck(AppDbContext db) : IClaimsTransformation
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
-        if (principal.Identity?.IsAuthenticated != true || principal.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        if (principal.Identity?.IsAuthenticated != true || principal.FindUserId() is not { } id)
         {
             return principal;
         }

@@ -4,6 +4,7 @@ using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Sellers;
+using Meterchat.Web;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
@@ -32,16 +33,16 @@ public sealed class Bans(
 {
     private static readonly ChatState[] Running = [ChatState.Requested, ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
 
-    public async Task<ModerationProblem?> BanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
+    public async Task<Problem?> BanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
     {
-        if (ModerationProblem.CheckReason(reason) is { } bad)
+        if (ModerationProblems.CheckReason(reason) is { } bad)
         {
             return bad;
         }
 
         if (userId == actor.Id)
         {
-            return new ModerationProblem(409, ModerationProblem.SelfBan, "Cannot ban yourself", "An admin cannot ban their own account.");
+            return new Problem(409, ModerationProblems.SelfBan, "Cannot ban yourself", "An admin cannot ban their own account.");
         }
 
         var user = await users.FindByIdAsync(userId);
@@ -52,7 +53,7 @@ public sealed class Bans(
 
         if (user.BannedAt is not null)
         {
-            return new ModerationProblem(409, ModerationProblem.AlreadyBanned, "Already banned", $"{user.Email} is banned since {user.BannedAt:u}.");
+            return new Problem(409, ModerationProblems.AlreadyBanned, "Already banned", $"{user.Email} is banned since {user.BannedAt:u}.");
         }
 
         var now = time.GetUtcNow();
@@ -62,7 +63,7 @@ public sealed class Bans(
         var saved = await users.UpdateSecurityStampAsync(user); // saves the user, the withdrawals and the audit row together
         if (LostRace(saved))
         {
-            return new ModerationProblem(409, ModerationProblem.AlreadyBanned, "Already banned", "This account was banned at the same moment by another decision.");
+            return new Problem(409, ModerationProblems.AlreadyBanned, "Already banned", "This account was banned at the same moment by another decision.");
         }
 
         if (!saved.Succeeded)
@@ -79,9 +80,9 @@ public sealed class Bans(
         return null;
     }
 
-    public async Task<ModerationProblem?> UnbanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
+    public async Task<Problem?> UnbanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
     {
-        if (ModerationProblem.CheckReason(reason) is { } bad)
+        if (ModerationProblems.CheckReason(reason) is { } bad)
         {
             return bad;
         }
@@ -94,7 +95,7 @@ public sealed class Bans(
 
         if (user.BannedAt is null)
         {
-            return new ModerationProblem(409, ModerationProblem.NotBanned, "Not banned", $"{user.Email} is not banned.");
+            return new Problem(409, ModerationProblems.NotBanned, "Not banned", $"{user.Email} is not banned.");
         }
 
         audit.Add(actor, "user.unban", Target(userId), reason!, new { user.Email, BannedAt = user.BannedAt });
@@ -102,7 +103,7 @@ public sealed class Bans(
         var saved = await users.UpdateSecurityStampAsync(user);
         if (LostRace(saved))
         {
-            return new ModerationProblem(409, ModerationProblem.NotBanned, "Not banned", "This account was unbanned at the same moment by another decision.");
+            return new Problem(409, ModerationProblems.NotBanned, "Not banned", "This account was unbanned at the same moment by another decision.");
         }
 
         if (!saved.Succeeded)
@@ -149,6 +150,6 @@ public sealed class Bans(
         return open.Count;
     }
 
-    private static ModerationProblem Unknown() =>
-        new(404, ModerationProblem.UnknownUser, "No such user", "There is no user with that id.");
+    private static Problem Unknown() =>
+        new(404, ModerationProblems.UnknownUser, "No such user", "There is no user with that id.");
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Data;
 using Meterchat.Chats.Store;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Meterchat.Chats.Live;
@@ -35,14 +36,14 @@ public static class ChatEndpoints
         });
 
         group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, AppDbContext db, CancellationToken ct) =>
-            Results.Ok(await ChatHistory.ForAsync(store, db, user.FindFirstValue(ClaimTypes.NameIdentifier)!, 100, ct)));
+            Results.Ok(await ChatHistory.ForAsync(store, db, user.UserId(), 100, ct)));
     }
 
     /// <summary>The caller's part in the session, or null when it is not theirs (or does not exist).</summary>
     public static async Task<Party?> PartyAsync(IChatSessions store, Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var row = await store.FindAsync(id, ct);
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.FindUserId();
         return row is null || userId is null ? null : userId == row.BuyerId ? Party.Buyer : userId == row.SellerId ? Party.Seller : null;
     }
 

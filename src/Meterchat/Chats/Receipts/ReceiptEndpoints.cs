@@ -51,7 +51,7 @@ public static class ReceiptEndpoints
     private static async Task<IResult> CheckInDispute(Guid id, HttpRequest request, ClaimsPrincipal user, IChatSessions store, SignedReceipts receipts, ReceiptKey key, AppDbContext db, CancellationToken ct)
     {
         var row = await store.FindAsync(id, ct);
-        if (row is null || user.FindFirstValue(ClaimTypes.NameIdentifier) != row.BuyerId)
+        if (row is null || user.FindUserId() != row.BuyerId)
         {
             return NotYours();
         }
@@ -83,7 +83,7 @@ public static class ReceiptEndpoints
 
     private static bool MayRead(ChatSessionRow row, ClaimsPrincipal user)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.FindUserId();
         return userId is not null && (userId == row.BuyerId || userId == row.SellerId || user.IsInRole(Roles.Admin));
     }
 

@@ -1,6 +1,7 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Admin.Moderation;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class ReportsModel(ReportQueue queue) : PageModel
     public async Task<IActionResult> OnPostActAsync(long id, string? note, bool ban, CancellationToken ct) =>
         Done(await queue.ActAsync(AdminActor.From(User), id, note, ban, ct), ban ? $"Report {id} actioned; the reported person is banned." : $"Report {id} marked actioned.");
 
-    private RedirectToPageResult Done(ModerationProblem? problem, string success)
+    private RedirectToPageResult Done(Problem? problem, string success)
     {
         TempData["Status"] = problem?.Detail ?? success;
         return RedirectToPage();

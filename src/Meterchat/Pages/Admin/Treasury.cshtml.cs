@@ -1,6 +1,7 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Reserves;
+using Meterchat.Web;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ public sealed class TreasuryModel(Treasury treasury, ReservesSnapshots snapshots
     public SweepResult? Swept { get; private set; }
 
     /// <summary>The outcome of "Publish a snapshot now": the snapshot, or why none was taken.</summary>
-    public SnapshotOutcome? Snapshot { get; private set; }
+    public Outcome<SnapshotView>? Snapshot { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => View = await treasury.ViewAsync(ct);
 

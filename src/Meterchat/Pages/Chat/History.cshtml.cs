@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meterchat.Pages.Chat;
@@ -12,5 +12,5 @@ public sealed class HistoryModel(IChatSessions store, AppDbContext db) : PageMod
     public IReadOnlyList<HistoryLine> Lines { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Lines = await ChatHistory.ForAsync(store, db, User.FindFirstValue(ClaimTypes.NameIdentifier)!, 100, ct);
+        Lines = await ChatHistory.ForAsync(store, db, User.UserId(), 100, ct);
 }

@@ -4,6 +4,7 @@ using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,12 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 {
     public static string TransferKey(long disputeId) => $"dispute:{disputeId}";
 
-    public async Task<TrustOutcome<DisputeView>> OpenAsync(string userId, Guid sessionId, OpenDisputeInput input, CancellationToken ct)
+    public async Task<Outcome<DisputeView>> OpenAsync(string userId, Guid sessionId, OpenDisputeInput input, CancellationToken ct)
     {
         var row = await sessions.FindAsync(sessionId, ct);
         if (row is null || (row.BuyerId != userId && row.SellerId != userId))
         {
-            return TrustProblem.ChatNotFound;
+            return TrustProblems.ChatNotFound;
         }
 
         if (input.Reason is not { } reason || !Enum.IsDefined(reason))
@@ -39,13 +40,13 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
 
         if (row.State != ChatState.Ended || row.EndedAt is not { } endedAt)
         {
-            return new TrustProblem(409, "dispute/not-ended", "Chat not ended", "A dispute can be opened only on a chat that has ended.");
+            return new Problem(409, "dispute/not-ended", "Chat not ended", "A dispute can be opened only on a chat that has ended.");
         }
 
         var now = time.GetUtcNow();
         if (now - endedAt > options.Value.DisputeWindow)
         {
-            return new TrustProblem(409, "dispute/window-closed", "Too late to dispute",
+            return new Problem(409, "dispute/window-closed", "Too late to dispute",
                 $"A dispute must be opened within {TrustOptions.Describe(options.Value.DisputeWindow)} of the chat's end.");
         }
 
@@ -112,12 +113,12 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
             MoneyJson.Of(refundable.IsNegative ? Micros.Zero : refundable));
     }
 
-    public async Task<TrustOutcome<DisputeView>> DecideAsync(long id, AdminActor actor, DecideDisputeInput input, CancellationToken ct)
+    public async Task<Outcome<DisputeView>> DecideAsync(long id, AdminActor actor, DecideDisputeInput input, CancellationToken ct)
     {
         var d = await db.Set<Dispute>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return new TrustProblem(404, "dispute/not-found", "No such dispute", "There is no dispute with that id.");
+            return new Problem(404, "dispute/not-found", "No such dispute", "There is no dispute with that id.");
         }
 
         if (!d.IsOpen)
@@ -128,12 +129,12 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
         var note = input.Note?.Trim() ?? "";
         if (note.Length == 0 || note.Length > TrustOptions.MaxNote)
         {
-            return new TrustProblem(400, "dispute/note-required", "Note required", $"Write a note of 1 to {TrustOptions.MaxNote} characters; both parties see it.");
+            return new Problem(400, "dispute/note-required", "Note required", $"Write a note of 1 to {TrustOptions.MaxNote} characters; both parties see it.");
         }
 
         if (input.Outcome is not { } outcome || !Enum.IsDefined(outcome))
         {
-            return new TrustProblem(400, "dispute/invalid-decision", "Invalid decision", "Decide FullRefund, PartialRefund (with an amount) or Reject.");
+            return new Problem(400, "dispute/invalid-decision", "Invalid decision", "Decide FullRefund, PartialRefund (with an amount) or Reject.");
         }
 
         var session = (await sessions.LoadAsync(d.SessionId, ct))!;
@@ -155,13 +156,13 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
             var tokens = string.Equals(input.Unit, "tokens", StringComparison.OrdinalIgnoreCase);
             if (!(tokens ? Micros.TryParseTokens(input.Amount, out refund, out var error) : Micros.TryParseUsdt(input.Amount, out refund, out error)) || !refund.IsPositive)
             {
-                return new TrustProblem(400, "dispute/bad-amount", "Invalid amount", error ?? "A partial refund needs a positive amount.");
+                return new Problem(400, "dispute/bad-amount", "Invalid amount", error ?? "A partial refund needs a positive amount.");
             }
 
             if (refund > refundable)
             {
                 return refundable.IsPositive
-                    ? new TrustProblem(400, "dispute/amount-too-large", "Amount too large", $"At most {refundable.ToUsdtString()} USDT ({refundable.ToTokensString()} tokens) of this chat can still be refunded.")
+                    ? new Problem(400, "dispute/amount-too-large", "Amount too large", $"At most {refundable.ToUsdtString()} USDT ({refundable.ToTokensString()} tokens) of this chat can still be refunded.")
                     : NothingToRefund();
             }
         }
@@ -259,14 +260,14 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
         return new Micros(amounts.Sum());
     }
 
-    private static TrustProblem Invalid(string detail) => new(400, "dispute/invalid", "Invalid dispute", detail);
+    private static Problem Invalid(string detail) => new(400, "dispute/invalid", "Invalid dispute", detail);
 
-    private static TrustProblem AlreadyOpen() =>
+    private static Problem AlreadyOpen() =>
         new(409, "dispute/already-open", "Already disputed", "This chat already has a dispute; there is one per chat.");
 
-    private static TrustProblem AlreadyDecided() =>
+    private static Problem AlreadyDecided() =>
         new(409, "dispute/already-decided", "Already decided", "This dispute has been decided; a decision is final.");
 
-    private static TrustProblem NothingToRefund() =>
+    private static Problem NothingToRefund() =>
         new(409, "dispute/nothing-to-refund", "Nothing to refund", "Everything this chat charged has already been refunded.");
 }

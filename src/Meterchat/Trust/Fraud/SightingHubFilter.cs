@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Meterchat.Chats.Live;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Meterchat.Trust.Fraud;
@@ -11,7 +11,7 @@ internal sealed class SightingHubFilter : IHubFilter
     {
         var result = await next(invocationContext);
         if (invocationContext.Hub is ChatHub && invocationContext.HubMethodName == nameof(ChatHub.Join)
-            && invocationContext.Context.User?.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            && invocationContext.Context.User.FindUserId() is { } userId)
         {
             var sightings = invocationContext.ServiceProvider.GetRequiredService<Sightings>();
             await sightings.RecordAsync(userId, invocationContext.Context.GetHttpContext(), invocationContext.Context.ConnectionAborted);

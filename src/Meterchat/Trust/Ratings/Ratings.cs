@@ -3,6 +3,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Sellers;
+using Meterchat.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,34 +17,34 @@ namespace Meterchat.Trust.Ratings;
 /// </summary>
 public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvider time, IOptions<TrustOptions> options, IOptionsMonitor<SellersOptions> sellers)
 {
-    public async Task<TrustOutcome<ReviewView>> RateAsync(string userId, Guid sessionId, RateInput input, CancellationToken ct)
+    public async Task<Outcome<ReviewView>> RateAsync(string userId, Guid sessionId, RateInput input, CancellationToken ct)
     {
         var o = options.Value;
         var row = await sessions.FindAsync(sessionId, ct);
         if (row is null || (row.BuyerId != userId && row.SellerId != userId))
         {
-            return TrustProblem.ChatNotFound;
+            return TrustProblems.ChatNotFound;
         }
 
         if (row.BuyerId != userId)
         {
-            return new TrustProblem(403, "rating/buyer-only", "Only the buyer rates", "Only the buyer of a chat can rate it.");
+            return new Problem(403, "rating/buyer-only", "Only the buyer rates", "Only the buyer of a chat can rate it.");
         }
 
         if (row.State != ChatState.Ended || row.UnitsCharged < 1)
         {
-            return new TrustProblem(409, "rating/not-rateable", "Cannot rate this chat", "A chat can be rated once it has ended, if it went live (at least one unit billed).");
+            return new Problem(409, "rating/not-rateable", "Cannot rate this chat", "A chat can be rated once it has ended, if it went live (at least one unit billed).");
         }
 
         if (input.Stars is not (>= 1 and <= 5) || input.Stars is not { } stars)
         {
-            return new TrustProblem(400, "rating/bad-stars", "Invalid rating", "Rate with 1 to 5 stars.");
+            return new Problem(400, "rating/bad-stars", "Invalid rating", "Rate with 1 to 5 stars.");
         }
 
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         if (comment?.Length > o.MaxRatingComment)
         {
-            return new TrustProblem(400, "rating/comment-too-long", "Comment too long", $"A comment is at most {o.MaxRatingComment} characters.");
+            return new Problem(400, "rating/comment-too-long", "Comment too long", $"A comment is at most {o.MaxRatingComment} characters.");
         }
 
         if (await db.Set<Rating>().AnyAsync(r => r.SessionId == sessionId, ct))
@@ -68,23 +69,23 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
         return ReviewView.Of(rating);
     }
 
-    public async Task<TrustOutcome<ReviewView>> ReplyAsync(string userId, Guid sessionId, ReplyInput input, CancellationToken ct)
+    public async Task<Outcome<ReviewView>> ReplyAsync(string userId, Guid sessionId, ReplyInput input, CancellationToken ct)
     {
         var rating = await db.Set<Rating>().SingleOrDefaultAsync(r => r.SessionId == sessionId && (r.SellerId == userId || r.BuyerId == userId), ct);
         if (rating is null)
         {
-            return new TrustProblem(404, "rating/not-found", "No rating", "This chat has no rating among yours to reply to.");
+            return new Problem(404, "rating/not-found", "No rating", "This chat has no rating among yours to reply to.");
         }
 
         if (rating.SellerId != userId)
         {
-            return new TrustProblem(403, "rating/seller-only", "Only the seller replies", "Only the rated seller can reply.");
+            return new Problem(403, "rating/seller-only", "Only the seller replies", "Only the rated seller can reply.");
         }
 
         var text = input.Text?.Trim() ?? "";
         if (text.Length == 0 || text.Length > options.Value.MaxRatingReply)
         {
-            return new TrustProblem(400, "rating/bad-reply", "Invalid reply", $"A reply is 1 to {options.Value.MaxRatingReply} characters.");
+            return new Problem(400, "rating/bad-reply", "Invalid reply", $"A reply is 1 to {options.Value.MaxRatingReply} characters.");
         }
 
         var now = time.GetUtcNow();
@@ -92,7 +93,7 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Reply, text).SetProperty(r => r.RepliedAt, now), ct);
         if (updated == 0)
         {
-            return new TrustProblem(409, "rating/already-replied", "Already replied", "You replied to this rating already; there is one reply per rating.");
+            return new Problem(409, "rating/already-replied", "Already replied", "You replied to this rating already; there is one reply per rating.");
         }
 
         rating.Reply = text;
@@ -133,6 +134,6 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
                 .SetProperty(p => p.RateTokensPerMinute, p => p.RateTokensPerMinute > cap ? cap : p.RateTokensPerMinute), ct);
     }
 
-    private static TrustProblem AlreadyRated() =>
+    private static Problem AlreadyRated() =>
         new(409, "rating/already-rated", "Already rated", "You rated this chat already; there is one rating per chat.");
 }

@@ -3,6 +3,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
     public static string TransferKey(Guid sessionId, string clientKey) => $"tip:{sessionId}:{clientKey}";
 
     /// <summary>How a tip of this amount divides, or the problem with the amount.</summary>
-    public async Task<TrustOutcome<TipQuote>> QuoteAsync(string userId, Guid sessionId, string? tokens, CancellationToken ct)
+    public async Task<Outcome<TipQuote>> QuoteAsync(string userId, Guid sessionId, string? tokens, CancellationToken ct)
     {
         var (row, problem) = await TippableAsync(userId, sessionId, ct);
         if (problem is not null)
@@ -37,7 +38,7 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         return new TipQuote(MoneyJson.Of(split.Price), MoneyJson.Of(split.Seller), MoneyJson.Of(split.Platform), row.CommissionBasisPoints);
     }
 
-    public async Task<TrustOutcome<TipView>> TipAsync(string userId, Guid sessionId, TipInput input, CancellationToken ct)
+    public async Task<Outcome<TipView>> TipAsync(string userId, Guid sessionId, TipInput input, CancellationToken ct)
     {
         var (row, problem) = await TippableAsync(userId, sessionId, ct);
         if (problem is not null)
@@ -54,7 +55,7 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         var clientKey = input.ClientKey?.Trim() ?? "";
         if (!ClientKeyPattern().IsMatch(clientKey))
         {
-            return new TrustProblem(400, "tip/bad-key", "Invalid client key", $"Send a clientKey of 1 to {MaxClientKey} letters, digits, '-' or '_' (a fresh one per tip).");
+            return new Problem(400, "tip/bad-key", "Invalid client key", $"Send a clientKey of 1 to {MaxClientKey} letters, digits, '-' or '_' (a fresh one per tip).");
         }
 
         var split = UnitSplit.Of(amount.Value, row!.CommissionBasisPoints);
@@ -69,9 +70,9 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         switch (result.Status)
         {
             case TransferStatus.InsufficientFunds:
-                return new TrustProblem(409, "tip/insufficient-funds", "Not enough tokens", $"Your wallet does not hold {split.Price.ToTokensString()} tokens; top up first.");
+                return new Problem(409, "tip/insufficient-funds", "Not enough tokens", $"Your wallet does not hold {split.Price.ToTokensString()} tokens; top up first.");
             case TransferStatus.KeyConflict:
-                return new TrustProblem(409, "tip/key-reused", "Client key reused", "This client key was used for another tip; use a fresh key per tip.");
+                return new Problem(409, "tip/key-reused", "Client key reused", "This client key was used for another tip; use a fresh key per tip.");
             case TransferStatus.Invalid:
                 throw new InvalidOperationException($"Tip transfer {key} is invalid: {result.Problem}");
         }
@@ -87,37 +88,37 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         return new TipView(sessionId, key, MoneyJson.Of(split.Price), MoneyJson.Of(split.Seller), MoneyJson.Of(split.Platform), result.Status == TransferStatus.Replayed);
     }
 
-    private async Task<(ChatSessionRow? Row, TrustProblem? Problem)> TippableAsync(string userId, Guid sessionId, CancellationToken ct)
+    private async Task<(ChatSessionRow? Row, Problem? Problem)> TippableAsync(string userId, Guid sessionId, CancellationToken ct)
     {
         var row = await sessions.FindAsync(sessionId, ct);
         if (row is null || (row.BuyerId != userId && row.SellerId != userId))
         {
-            return (null, TrustProblem.ChatNotFound);
+            return (null, TrustProblems.ChatNotFound);
         }
 
         if (row.BuyerId != userId)
         {
-            return (null, new TrustProblem(403, "tip/buyer-only", "Only the buyer tips", "Only the buyer of a chat can tip its seller."));
+            return (null, new Problem(403, "tip/buyer-only", "Only the buyer tips", "Only the buyer of a chat can tip its seller."));
         }
 
         var open = row.State is ChatState.Live or ChatState.Paused;
         var recent = row.State == ChatState.Ended && row.EndedAt is { } ended && time.GetUtcNow() - ended <= options.Value.TipWindow;
         return open || recent
             ? (row, null)
-            : (null, new TrustProblem(409, "tip/not-allowed", "Cannot tip this chat",
+            : (null, new Problem(409, "tip/not-allowed", "Cannot tip this chat",
                 $"A tip is possible while the chat is live or paused, or within {TrustOptions.Describe(options.Value.TipWindow)} after it ended."));
     }
 
-    private TrustOutcome<Micros> ParseAmount(string? tokens)
+    private Outcome<Micros> ParseAmount(string? tokens)
     {
         var o = options.Value;
         if (!Micros.TryParseTokens(tokens, out var amount, out var error))
         {
-            return new TrustProblem(400, "tip/bad-amount", "Invalid amount", error!);
+            return new Problem(400, "tip/bad-amount", "Invalid amount", error!);
         }
 
         return amount < Micros.FromTokens(o.MinTipTokens) || amount > Micros.FromTokens(o.MaxTipTokens)
-            ? new TrustProblem(400, "tip/bad-amount", "Invalid amount", $"A tip is {o.MinTipTokens} to {o.MaxTipTokens} tokens.")
+            ? new Problem(400, "tip/bad-amount", "Invalid amount", $"A tip is {o.MinTipTokens} to {o.MaxTipTokens} tokens.")
             : amount;
     }
 

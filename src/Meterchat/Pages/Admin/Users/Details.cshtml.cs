@@ -34,7 +34,7 @@ public sealed class DetailsModel(UserDirectory directory, Bans bans, FraudFlags 
 
     public async Task<IActionResult> OnPostClearFlagAsync(string id, long flagId, string? reason, CancellationToken ct)
     {
-        if (Meterchat.Admin.ModerationProblem.CheckReason(reason) is { } bad)
+        if (Meterchat.Admin.ModerationProblems.CheckReason(reason) is { } bad)
         {
             return Done(id, bad.Detail);
         }

@@ -1,9 +1,9 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using Meterchat.Web;
 
 namespace Meterchat.Admin;
 
-/// <summary>A refused moderation action: RFC 7807 type, status, and the detail the page shows.</summary>
-public sealed record ModerationProblem(int Status, string Type, string Title, string Detail)
+/// <summary>The stable problem types of refused moderation actions (RFC 7807 <c>type</c>); the page shows the detail.</summary>
+public static class ModerationProblems
 {
     public const string ReasonRequired = "moderation/reason-required";
     public const string UnknownUser = "moderation/unknown-user";
@@ -14,10 +14,8 @@ public sealed record ModerationProblem(int Status, string Type, string Title, st
     public const string ReportHandled = "moderation/report-handled";
     public const string UnknownFlag = "moderation/unknown-flag";
 
-    public ProblemHttpResult ToResult() => TypedResults.Problem(detail: Detail, statusCode: Status, title: Title, type: Type);
-
     /// <summary>The trimmed reason, or a problem when it is empty or too long.</summary>
-    public static ModerationProblem? CheckReason(string? reason) =>
+    public static Problem? CheckReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > AdminAuditLog.MaxReason
             ? new(400, ReasonRequired, "Reason required", $"Say why, in 1 to {AdminAuditLog.MaxReason} characters; it goes to the audit log.")
             : null;
