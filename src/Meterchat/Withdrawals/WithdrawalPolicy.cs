@@ -1,4 +1,5 @@
 using Meterchat.Ledger;
+using Meterchat.Web;
 
 namespace Meterchat.Withdrawals;
 
@@ -13,16 +14,16 @@ public static class WithdrawalPolicy
     public static readonly TimeSpan CredentialsHold = TimeSpan.FromHours(24);
 
     /// <summary>Refused while the credentials changed less than <see cref="CredentialsHold"/> ago.</summary>
-    public static WithdrawalError? CheckCredentials(DateTimeOffset? credentialsChangedAt, DateTimeOffset now) =>
+    public static Problem? CheckCredentials(DateTimeOffset? credentialsChangedAt, DateTimeOffset now) =>
         credentialsChangedAt is { } changed && changed + CredentialsHold > now
-            ? new WithdrawalError(WithdrawalProblems.CredentialsChanged, 409, "Withdrawals on hold",
+            ? WithdrawalProblems.Of(WithdrawalProblems.CredentialsChanged, 409, "Withdrawals on hold",
                 $"Your email or password changed recently: for your safety withdrawals are possible again from {changed + CredentialsHold:yyyy-MM-dd HH:mm} UTC.")
             : null;
 
     /// <summary>Refused below the minimum (which exceeds the fees, so a withdrawal always delivers something).</summary>
-    public static WithdrawalError? CheckAmount(WithdrawalsOptions o, Micros amount) =>
+    public static Problem? CheckAmount(WithdrawalsOptions o, Micros amount) =>
         amount < o.MinimumMicros
-            ? new WithdrawalError(WithdrawalProblems.BelowMinimum, 400, "Below the minimum",
+            ? WithdrawalProblems.Of(WithdrawalProblems.BelowMinimum, 400, "Below the minimum",
                 $"The minimum withdrawal is {o.MinimumMicros.ToUsdtString()} USDT ({o.MinimumMicros.ToTokensString()} tokens).")
             : null;
 
@@ -30,7 +31,7 @@ public static class WithdrawalPolicy
     /// All the rules in the order a seller meets them: the minimum, the address's cooldown, the 24-hour limit; then
     /// the terms (fees and net). The use case asks <see cref="CheckAmount"/> early too, before a new address is saved.
     /// </summary>
-    public static (WithdrawalTerms? Terms, WithdrawalError? Error) Check(WithdrawalsOptions o, WithdrawalFacts f)
+    public static (WithdrawalTerms? Terms, Problem? Error) Check(WithdrawalsOptions o, WithdrawalFacts f)
     {
         if (CheckAmount(o, f.Amount) is { } belowMinimum)
         {
@@ -39,14 +40,14 @@ public static class WithdrawalPolicy
 
         if (f.AddressUsableAt > f.Now)
         {
-            return (null, new WithdrawalError(WithdrawalProblems.AddressCooling, 409, "New address cooling down",
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.AddressCooling, 409, "New address cooling down",
                 $"{f.Address} was added to your payout addresses; for your safety a new address can be used from {f.AddressUsableAt:yyyy-MM-dd HH:mm} UTC."));
         }
 
         if (f.UsedLastDay + f.Amount > o.DailyLimitMicros)
         {
             var left = o.DailyLimitMicros - f.UsedLastDay;
-            return (null, new WithdrawalError(WithdrawalProblems.DailyLimit, 409, "Daily limit reached",
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.DailyLimit, 409, "Daily limit reached",
                 $"You can withdraw up to {o.DailyLimitMicros.ToUsdtString()} USDT per 24 hours; {(left.IsNegative ? Micros.Zero : left).ToUsdtString()} USDT left now."));
         }
 

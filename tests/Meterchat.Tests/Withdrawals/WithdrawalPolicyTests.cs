@@ -1,4 +1,5 @@
 using Meterchat.Ledger;
+using Meterchat.Web;
 using Meterchat.Withdrawals;
 
 namespace Meterchat.Tests.Withdrawals;
@@ -80,6 +81,6 @@ public sealed class WithdrawalPolicyTests
             WithdrawalPolicy.ReviewReason(Options, Micros.ParseUsdt("150"), ["new device", "fraud flag"]));
     }
 
-    private static (WithdrawalTerms? Terms, WithdrawalError? Error) Check(string amount, DateTimeOffset? usableAt = null, string usedLastDay = "0") =>
+    private static (WithdrawalTerms? Terms, Problem? Error) Check(string amount, DateTimeOffset? usableAt = null, string usedLastDay = "0") =>
         WithdrawalPolicy.Check(Options, new WithdrawalFacts(Micros.ParseUsdt(amount), Address, usableAt ?? Now.AddDays(-1), Micros.ParseUsdt(usedLastDay), Now));
 }
