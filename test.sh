@@ -6,7 +6,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source scripts/postgres.sh
 source scripts/redis.sh
-trap 'pg_stop; redis_stop' EXIT
+source scripts/ganache.sh
+trap 'pg_stop; redis_stop; ganache_stop' EXIT
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages (browser tests)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
