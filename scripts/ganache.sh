@@ -2,6 +2,7 @@
 # Throw-away Ethereum node (ganache, pinned in tools/ethereum) for development and tests.
 #   source scripts/ganache.sh    starts one on a loopback port, exports MC_TEST_ETH_RPC; `ganache_stop` stops it.
 #   scripts/ganache.sh start     the same from a shell (prints the URL); `scripts/ganache.sh stop` stops it.
+#   source scripts/ganache.sh --install-only    installs the pinned tools only (scripts/compile-contracts.sh).
 # Deterministic: the public Hardhat/Foundry test mnemonic, chain id 1337, each transaction mined as it arrives.
 # Those accounts' keys are public: development and tests only, never real money.
 set -euo pipefail
@@ -73,6 +74,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     stop) ganache_stop ;;
     *) echo "usage: scripts/ganache.sh start|stop (or: source scripts/ganache.sh)"; exit 2 ;;
   esac
+elif [ "${1:-}" = "--install-only" ]; then
+  ganache_install
 else
   ganache_start
 fi
