@@ -25,7 +25,7 @@ public sealed class EthereumOptions
     public string? AccountXpub { get; set; }
 
     /// <summary>The accepted ERC-20 tokens, e.g. USDT 0xdAC17F958D2ee523a2206206994597C13D831ec7 and
-    /// USDC 0xA0b86991c6218b36c1d19D4a2E9Eb48B3606eB48 on mainnet (both 6 decimals).</summary>
+    /// USDC 0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48 on mainnet (both 6 decimals).</summary>
     public List<EthereumToken> Tokens { get; set; } = [];
 
     /// <summary>Smaller stablecoin deposits wait until the address's uncredited total reaches it (3 USDT/USDC).</summary>
