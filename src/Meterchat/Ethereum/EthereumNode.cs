@@ -130,7 +130,8 @@ public sealed class EthereumNode : IDisposable
     /// nonce, or one past the last this process signed if that is higher (a signed transaction the caller has not
     /// broadcast yet still holds its nonce). One at a time, so two payouts never get the same nonce.
     /// </summary>
-    public async Task<SignedEthereumTransaction> SignNextAsync(EthECKey key, EthereumAddress? to, BigInteger value, byte[]? data, CancellationToken ct)
+    /// <param name="fee">Null: estimated now. Given: used as is (a replacement, or a call the node would refuse to estimate).</param>
+    public async Task<SignedEthereumTransaction> SignNextAsync(EthECKey key, EthereumAddress? to, BigInteger value, byte[]? data, EthereumFee? fee, CancellationToken ct)
     {
         var from = EthereumAddress.Parse(key.GetPublicAddress());
         await _signing.WaitAsync(ct);
@@ -142,7 +143,7 @@ public sealed class EthereumNode : IDisposable
                 nonce = last + 1;
             }
 
-            var fee = await EstimateFeeAsync(from, to, value, data, ct);
+            fee ??= await EstimateFeeAsync(from, to, value, data, ct);
             var signed = EthereumSigner.Sign(key, _options.ChainId, nonce, fee, to, value, data);
             _lastNonce[from] = nonce;
             return signed;
@@ -155,15 +156,22 @@ public sealed class EthereumNode : IDisposable
 
     /// <summary>Signs an ERC-20 <c>transfer(to, amount)</c> on <paramref name="token"/> from the hot wallet.</summary>
     public Task<SignedEthereumTransaction> SignTokenTransferAsync(EthECKey key, EthereumAddress token, EthereumAddress to, BigInteger amount, CancellationToken ct) =>
-        SignNextAsync(key, token, BigInteger.Zero, TokenTransferData(to, amount), ct);
+        SignNextAsync(key, token, BigInteger.Zero, TokenTransferData(to, amount), null, ct);
 
     /// <summary>
-    /// Sends signed bytes and returns the hash. Sending the same bytes again is harmless: when the node refuses
-    /// them because it already has that transaction (pooled or mined), this still answers the hash.
+    /// Sends signed bytes and returns the hash; sending the same bytes again is harmless. Bytes the node already
+    /// has (pooled or mined) are not sent again: a real node would refuse them, but ganache 7.9 executes a replayed
+    /// raw transaction a second time, so the platform does not rely on the node to refuse. When the node refuses
+    /// them for another reason but has the transaction after all (a race with another sender), that is success too.
     /// </summary>
     public async Task<string> BroadcastAsync(byte[] raw, CancellationToken ct)
     {
         var hash = EthereumSigner.HashOf(raw);
+        if (await TransactionAsync(hash, ct) is not null)
+        {
+            return hash;
+        }
+
         try
         {
             var sent = await Call(Web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw.ToHex(true)), ct);
