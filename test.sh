@@ -6,7 +6,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source scripts/postgres.sh
 source scripts/redis.sh
-trap 'pg_stop; redis_stop' EXIT
+trap 'pg_stop; redis_stop; if type ganache_stop >/dev/null 2>&1; then ganache_stop; fi' EXIT
+source scripts/ganache.sh
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages (browser tests)..."
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
@@ -39,6 +40,9 @@ status=0
 echo "== promtool"
 (cd deploy/prometheus && promtool check rules meterchat-alerts.yml && promtool test rules meterchat-alerts.test.yml \
   && promtool check config --syntax-only prometheus.yml) || status=1
+# The checked-in test token bytecode is what its Solidity source compiles to.
+echo "== contracts"
+scripts/compile-contracts.sh --check || status=1
 run tron tests/Meterchat.Tron.Tests || status=1
 run devchain tests/Meterchat.DevChain.Tests || status=1
 run unit tests/Meterchat.Tests || status=1

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace Meterchat.Ethereum;
+
+public static class EthereumFeature
+{
+    /// <summary>
+    /// The Ethereum options and node client. Registration connects to nothing: with no Ethereum:RpcUrl the app
+    /// starts as before and Ethereum is off; the node is asked only when something uses it.
+    /// </summary>
+    public static IHostApplicationBuilder AddEthereum(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<EthereumOptions>().BindConfiguration(EthereumOptions.Section)
+            .Validate(o => !o.Enabled || Uri.TryCreate(o.RpcUrl, UriKind.Absolute, out _), "Ethereum:RpcUrl must be an absolute http(s) URL.")
+            .Validate(o => o.ChainId > 0, "Ethereum:ChainId must be positive.")
+            .Validate(o => o.Confirmations >= 0, "Ethereum:Confirmations must not be negative.")
+            .Validate(o => o.MinimumTokenUnits > 0 && o.MinimumWei > 0, "Ethereum:MinimumTokenUnits and MinimumWei must be positive.")
+            .Validate(o => o.Tokens.All(t => t.Decimals == 6 && EthereumAddress.TryParse(t.Contract, out _) && t.Symbol.Length > 0),
+                "Ethereum:Tokens: each needs a Symbol, a valid Contract address and 6 decimals (stablecoins credit 1:1).")
+            .Validate(o => string.IsNullOrWhiteSpace(o.AccountXpub) || IsAccountXpub(o.AccountXpub),
+                "Ethereum:AccountXpub is not an account xpub of m/44'/60'/0' (depth 3).")
+            .ValidateOnStart();
+        builder.Services.AddHttpClient(EthereumOptions.Section);
+        builder.Services.AddSingleton(sp => new EthereumNode(
+            sp.GetRequiredService<IOptions<EthereumOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(EthereumOptions.Section)));
+        return builder;
+    }
+
+    private static bool IsAccountXpub(string xpub)
+    {
+        try
+        {
+            EthereumDepositKeys.FromAccountXpub(xpub);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}
