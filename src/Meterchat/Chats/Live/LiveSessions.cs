@@ -218,10 +218,9 @@ public sealed class LiveSessions(
         }
     }
 
-    /// <summary>A party's hub connection joined this session on this node.</summary>
+    /// <summary>A party's hub connection joined (or, below, left) this session on this node.</summary>
     public void Joined(Guid sessionId, Party party) => _present.AddOrUpdate((sessionId, party), 1, (_, n) => n + 1);
 
-    /// <summary>A party's hub connection to this session closed on this node.</summary>
     public void Gone(Guid sessionId, Party party) => _present.AddOrUpdate((sessionId, party), 0, (_, n) => Math.Max(0, n - 1));
 
     /// <summary>
@@ -288,10 +287,8 @@ public sealed class LiveSessions(
         }
     }
 
-    /// <summary>
-    /// Several nodes: a party whose hub stayed connected to another node while the session changed hands reports
-    /// without joining again; its report proves the hub connection, so it counts as one.
-    /// </summary>
+    // Several nodes: a party whose hub stayed on another node while the session changed hands reports without
+    // joining again; its report proves the hub connection, so it counts as one.
     private void ConnectReporter(LiveSession live, ChatEvent e)
     {
         if (node.Clustered && e is MediaReported m && !live.Session.Evidence[m.Party].HubConnected)
