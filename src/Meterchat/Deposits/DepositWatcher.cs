@@ -3,6 +3,7 @@ using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Deposits.Matching;
 using Meterchat.Observability;
+using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -124,9 +125,10 @@ public sealed class DepositWatcher(
     {
         var infos = await node.GetTransactionInfoByBlockNumAsync(number, ct);
         var usdt = chain.Value.Usdt;
+        Func<TronAddress, string?> ownerOf = to => _addresses.TryGetUser(to, out var userId) ? userId : null;
         foreach (var info in infos)
         {
-            var match = TransferMatch.Of(info, usdt, to => _addresses.TryGetUser(to, out var userId) ? userId : null);
+            var match = TransferMatch.Of(info, usdt, ownerOf);
             foreach (var t in match.Transfers)
             {
                 found.Add(new ObservedTransfer(info.Id, t.LogIndex, t.UserId, t.To.ToBase58(), t.Amount, number));

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
 using Meterchat.Data;
-using Meterchat.DevChain;
-using Meterchat.IntegrationTests.Accounts;
 using Meterchat.Ledger;
-using Meterchat.Tron.Crypto;
-using Meterchat.Tron.Encoding;
 using Meterchat.Withdrawals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,14 +1,8 @@
-using System.Net;
 using System.Net.Http.Json;
-using Meterchat.Data;
 using Meterchat.DevChain;
 using Meterchat.IntegrationTests.Accounts;
-using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
-using Meterchat.Tron.Encoding;
 using Meterchat.Withdrawals;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Meterchat.IntegrationTests.Withdrawals;
 
@@ -39,8 +33,4 @@ public sealed class TreasurySweepTests(WithdrawalsApp app) : IClassFixture<Withd
         Assert.DoesNotContain(app.HotWallet.Key.ExportHex(), treasury, StringComparison.Ordinal);
         await app.AssertAuditPassesAsync();
     }
-
-    private PayoutSender NewSender() => ActivatorUtilities.CreateInstance<PayoutSender>(app.Services);
-
-    private Task<Withdrawal> GetAsync(long id) => app.WithdrawalAsync(id);
 }
