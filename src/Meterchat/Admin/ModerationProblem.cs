@@ -1,3 +1,4 @@
+using Meterchat.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Admin;

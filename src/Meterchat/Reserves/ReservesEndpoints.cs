@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Reserves;

@@ -2,6 +2,7 @@ using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
 using Meterchat.Chats;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

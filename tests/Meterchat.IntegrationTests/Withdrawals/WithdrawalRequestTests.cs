@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Meterchat.DevChain;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Infrastructure;

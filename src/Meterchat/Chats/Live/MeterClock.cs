@@ -1,3 +1,4 @@
+using Meterchat.Audit;
 using Meterchat.Chats.Store;
 using Meterchat.Cluster;
 using Meterchat.Data;
@@ -44,7 +45,7 @@ public sealed partial class MeterClock(
     public const string BillingFaultAction = "chat.billing-fault";
 
     /// <summary>Who the audit log names for what the meter itself did.</summary>
-    public static readonly Admin.AdminActor MeterActor = new("system:meter", "meter");
+    public static readonly AdminActor MeterActor = new("system:meter", "meter");
 
     public Meter Meter => meter;
 
@@ -346,7 +347,7 @@ public sealed partial class MeterClock(
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var audit = scope.ServiceProvider.GetRequiredService<Admin.AdminAuditLog>();
+            var audit = scope.ServiceProvider.GetRequiredService<AdminAuditLog>();
             foreach (var (id, unit, problem) in _faulted)
             {
                 audit.Add(MeterActor, BillingFaultAction, $"session:{id}", $"Unit {unit} kept failing: {problem}", new { session = id, unit });

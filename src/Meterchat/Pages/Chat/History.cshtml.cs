@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Trust.Receipts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Meterchat.Pages.Chat;

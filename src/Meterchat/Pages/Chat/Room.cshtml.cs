@@ -2,6 +2,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Trust.Receipts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

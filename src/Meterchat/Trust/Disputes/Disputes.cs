@@ -1,4 +1,4 @@
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;

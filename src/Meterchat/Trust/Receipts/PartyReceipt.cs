@@ -1,7 +1,9 @@
+using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Ledger;
 using Meterchat.Trust.Tips;
 
-namespace Meterchat.Chats.Live;
+namespace Meterchat.Trust.Receipts;
 
 /// <summary>
 /// A receipt as one party reads it (the page and <c>GET /api/chats/{id}/receipt</c>): the stored figures, the other

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>Redis (the SignalR backplane and coturn's traffic events) answers a PING in time. Registered only when Redis is configured.</summary>
 internal sealed class RedisHealthCheck(IConnectionMultiplexer redis, IOptionsMonitor<HealthThresholds> thresholds) : IHealthCheck

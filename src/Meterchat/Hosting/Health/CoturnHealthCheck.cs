@@ -4,7 +4,7 @@ using Meterchat.Chats.Live;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>
 /// coturn accepts a TCP connection on the first TURN URL's port (coturn listens on TCP and UDP alike). Registered only

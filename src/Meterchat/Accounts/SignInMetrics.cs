@@ -1,6 +1,7 @@
-using Meterchat.Accounts;
+using Meterchat.Data;
+using Meterchat.Observability;
 
-namespace Meterchat.Observability;
+namespace Meterchat.Accounts;
 
 /// <summary>Counts successful sign-ins as a sign-in observer (Accounts calls every observer).</summary>
 internal sealed class SignInMetrics(MeterchatMetrics metrics) : ISignInObserver

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>When each dependency of <c>/health/ready</c> turns degraded or unhealthy (section <c>Health</c>).</summary>
 public sealed class HealthThresholds

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Meterchat.Observability;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>The JSON shape of <c>/health/ready</c> and the admin System page: overall status, then each check.</summary>
 public sealed record HealthReportJson(string Status, double TotalMilliseconds, IReadOnlyList<HealthEntryJson> Checks)

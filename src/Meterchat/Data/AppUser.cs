@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Meterchat.Accounts;
+namespace Meterchat.Data;
 
-/// <summary>A person on the platform: buyer always, seller and admin by role.</summary>
+/// <summary>
+/// A person on the platform: buyer always, seller and admin by role. The identity row lives with the context because
+/// <see cref="AppDbContext"/> is built on it (<c>IdentityDbContext&lt;AppUser&gt;</c>); Accounts owns what is done with it
+/// and sits above Data, so the two do not reference each other both ways.
+/// </summary>
 public sealed class AppUser : IdentityUser
 {
     public DateTimeOffset CreatedAt { get; set; }

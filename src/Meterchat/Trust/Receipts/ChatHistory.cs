@@ -1,3 +1,5 @@
+using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;
@@ -5,7 +7,7 @@ using Meterchat.Sellers;
 using Meterchat.Trust.Disputes;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meterchat.Chats.Live;
+namespace Meterchat.Trust.Receipts;
 
 /// <summary>A person's chats as history lines: three small queries (names, refunds, disputes) for the whole page.</summary>
 public static class ChatHistory

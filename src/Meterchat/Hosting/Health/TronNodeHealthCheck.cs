@@ -2,7 +2,7 @@ using Meterchat.Tron.Node;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>The TRON node answers and its head block is fresh (a node that stopped syncing answers with an old head).</summary>
 internal sealed class TronNodeHealthCheck(ITronNode node, TimeProvider time, IOptionsMonitor<HealthThresholds> thresholds) : IHealthCheck

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Meterchat.Admin.Dashboard;
+namespace Meterchat.Data;
 
 /// <summary>
 /// Groups stored times into UTC buckets (days, hours) in SQL, on both providers: PostgreSQL keeps timestamptz;

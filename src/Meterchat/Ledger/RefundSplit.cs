@@ -1,12 +1,9 @@
-using Meterchat.Chats;
-using Meterchat.Ledger;
-
-namespace Meterchat.Trust;
+namespace Meterchat.Ledger;
 
 /// <summary>
 /// Where a refund to the buyer comes from. The refund reverses the seller's and the platform's shares in proportion
 /// to what each got: the platform's part is refund × platformGot / (sellerGot + platformGot) rounded DOWN to the µUSDT
-/// and the seller's part is the rest (the rule <see cref="UnitSplit"/> uses), so the parts sum to the refund exactly.
+/// and the seller's part is the rest (the rule <c>Chats.UnitSplit</c> uses), so the parts sum to the refund exactly.
 /// The seller's part comes from their earnings as far as the earnings hold it; the remainder is booked to
 /// <see cref="AccountRef.PlatformLosses"/> (a system account that may go negative). No user account goes negative.
 /// </summary>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Meterchat.Admin;
+namespace Meterchat.Audit;
 
 internal sealed class AdminActionConfiguration : IEntityTypeConfiguration<AdminAction>
 {

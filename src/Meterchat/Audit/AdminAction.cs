@@ -1,4 +1,4 @@
-namespace Meterchat.Admin;
+namespace Meterchat.Audit;
 
 /// <summary>
 /// One row of the admin audit log: who did what to whom, when and why. Written in the same database

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Meterchat.Chain;
 
-namespace Meterchat.Cli;
+namespace Meterchat.Hosting;
 
 /// <summary>
 /// Operator verbs of the one executable: `audit`, `tron ...`, `devchain ...`, `admin create --email`, `verify-liabilities`,

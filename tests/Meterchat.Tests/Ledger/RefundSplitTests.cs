@@ -1,8 +1,7 @@
 using CsCheck;
 using Meterchat.Ledger;
-using Meterchat.Trust;
 
-namespace Meterchat.Tests.Trust;
+namespace Meterchat.Tests.Ledger;
 
 public sealed class RefundSplitTests
 {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>
 /// How far the deposit watcher's durable cursor is behind the solidified head: one row and one node call, so every node

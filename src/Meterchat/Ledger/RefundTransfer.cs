@@ -1,6 +1,4 @@
-using Meterchat.Ledger;
-
-namespace Meterchat.Trust;
+namespace Meterchat.Ledger;
 
 /// <summary>
 /// Books a refund as ONE keyed transfer split by <see cref="RefundSplit"/>. The split depends on the seller's earnings

@@ -1,8 +1,9 @@
 using Meterchat.Chats.Live;
+using Meterchat.Observability;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Observability.Health;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>The meter clock keeps ticking: a stuck clock charges nobody and ends nothing.</summary>
 internal sealed class MeterClockHealthCheck(MeterchatMetrics metrics, TimeProvider time, IOptions<ChatOptions> chat, IOptionsMonitor<HealthThresholds> thresholds) : IHealthCheck

@@ -1,3 +1,5 @@
+using Meterchat.Chats;
+using Meterchat.Chats.Live;
 using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
@@ -5,7 +7,7 @@ using Meterchat.Sellers;
 using Meterchat.Trust.Tips;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meterchat.Chats.Live;
+namespace Meterchat.Trust.Receipts;
 
 /// <summary>Builds a party's receipt: the stored receipt, the other party's display name and the chat's tips.</summary>
 public static class PartyReceipts

@@ -1,4 +1,7 @@
-namespace Meterchat.Chats.Live;
+using Meterchat.Chats;
+using Meterchat.Chats.Live;
+
+namespace Meterchat.Trust.Receipts;
 
 /// <summary>
 /// One chat in a person's history (<c>/chats</c> and <c>GET /api/chats</c>): the other party, what happened in words,

@@ -4,12 +4,13 @@ using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Deposits;
 using Meterchat.Ledger;
+using Meterchat.Observability;
 using Meterchat.Tron.Node;
 using Meterchat.Withdrawals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Meterchat.Observability;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>
 /// Reads the figures behind the gauges and the admin System page on a timer: a few aggregate queries every

@@ -1,6 +1,7 @@
+using Meterchat.Observability;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Meterchat.Observability;
+namespace Meterchat.Hosting.Health;
 
 /// <summary>What the admin System page shows: the readiness checks and the key figures, as one JSON document.</summary>
 public sealed class SystemStatus(HealthCheckService health, MeterchatMetrics metrics, TimeProvider time)

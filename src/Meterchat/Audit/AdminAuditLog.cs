@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Meterchat.Data;
 
-namespace Meterchat.Admin;
+namespace Meterchat.Audit;
 
 /// <summary>
 /// Records admin actions. <see cref="Add"/> only stages the row on the caller's context, so it commits (or not)

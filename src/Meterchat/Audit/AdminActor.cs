@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Meterchat.Admin;
+namespace Meterchat.Audit;
 
 /// <summary>The signed-in admin an action is recorded against.</summary>
 public sealed record AdminActor(string Id, string Email)
