@@ -39,7 +39,7 @@ public sealed class RoomModel(IChatSessions store, AppDbContext db, TimeProvider
         }
 
         OtherName = Receipt?.OtherParty
-            ?? (role == Party.Buyer ? await PartyReceipts.SellerNameAsync(db, Row.SellerId, ct) : Meterchat.Sellers.ChatRequests.BuyerName(Row.BuyerId));
+            ?? (role == Party.Buyer ? await Meterchat.Sellers.SellerNames.OfAsync(db, Row.SellerId, ct) : Meterchat.Sellers.ChatRequests.BuyerName(Row.BuyerId));
 
         return Page();
     }

@@ -21,12 +21,9 @@ public static class ChatHistory
         }
 
         var sellerIds = rows.Where(r => r.BuyerId == userId).Select(r => r.SellerId).Distinct().ToList();
-        var names = await db.Set<SellerProfile>().AsNoTracking().Where(p => sellerIds.Contains(p.UserId))
-            .ToDictionaryAsync(p => p.UserId, p => p.DisplayName, ct);
+        var names = await SellerNames.OfAsync(db, sellerIds, ct);
         var references = rows.Select(r => r.Id.ToString()).ToList();
-        var refunded = (await db.Set<LedgerTransfer>().AsNoTracking()
-            .Where(t => t.Kind == TransferKind.Refund && t.Reference != null && references.Contains(t.Reference))
-            .Select(t => t.Reference!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var refunded = await LedgerReads.ReferencesWithAsync(db, TransferKind.Refund, references, ct);
         var ids = rows.Select(r => r.Id).ToList();
         var disputes = (await db.Set<Dispute>().AsNoTracking().Where(d => ids.Contains(d.SessionId)).ToListAsync(ct))
             .GroupBy(d => d.SessionId).ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.Id).First());

@@ -3,8 +3,8 @@ using Meterchat.Chats.Live;
 using Meterchat.Chats.Retention;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Ledger;
 using Meterchat.Sellers;
-using Meterchat.Trust.Tips;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Trust.Receipts;
@@ -21,12 +21,8 @@ public static class PartyReceipts
             return null;
         }
 
-        var other = viewer == Party.Buyer ? await SellerNameAsync(db, row.SellerId, ct) : ChatRequests.BuyerName(row.BuyerId);
+        var other = viewer == Party.Buyer ? await SellerNames.OfAsync(db, row.SellerId, ct) : ChatRequests.BuyerName(row.BuyerId);
         var tips = await SessionTips.ForAsync(db, sessionId, row.SellerId, ct);
         return PartyReceipt.Of(receipt, viewer, other, tips);
     }
-
-    /// <summary>The seller's display name, or a neutral word when the profile is gone.</summary>
-    public static async Task<string> SellerNameAsync(AppDbContext db, string sellerId, CancellationToken ct) =>
-        await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == sellerId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "the seller";
 }

@@ -1,8 +1,7 @@
 using Meterchat.Data;
-using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meterchat.Trust.Tips;
+namespace Meterchat.Ledger;
 
 /// <summary>The tips given in one chat, summed from the ledger: what the buyer paid and what reached the seller.</summary>
 public sealed record SessionTips(int Count, Micros Paid, Micros ToSeller)
