@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.IntegrationTests.Infrastructure;

@@ -6,6 +6,7 @@ using Meterchat.Bench.Sellers;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;

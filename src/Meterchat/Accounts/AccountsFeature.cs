@@ -66,6 +66,7 @@ public static class AccountsFeature
             .AddPolicy(AccountPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(AccountPolicies.VerifiedEmail, p => p.RequireAuthenticatedUser().AddRequirements(new VerifiedEmailRequirement()));
         services.AddScoped<IAuthorizationHandler, VerifiedEmailHandler>();
+        services.AddScoped<ISignInObserver, SignInMetrics>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, VerifiedEmailForbiddenHandler>();
 
         services.AddRateLimiter(o =>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;

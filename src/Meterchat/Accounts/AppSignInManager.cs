@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Data;
 using Meterchat.Observability;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;

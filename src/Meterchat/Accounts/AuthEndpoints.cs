@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

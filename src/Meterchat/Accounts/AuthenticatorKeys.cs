@@ -1,3 +1,4 @@
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;

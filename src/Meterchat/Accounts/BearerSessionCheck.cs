@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts;

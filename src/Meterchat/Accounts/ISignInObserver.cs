@@ -1,3 +1,5 @@
+using Meterchat.Data;
+
 namespace Meterchat.Accounts;
 
 /// <summary>Told of every successful sign-in (cookie or bearer), e.g. to record where the user signed in from.</summary>

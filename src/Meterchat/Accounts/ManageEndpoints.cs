@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Meterchat.Data;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Meterchat.Accounts.Mail;
+using Meterchat.Data;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Accounts;

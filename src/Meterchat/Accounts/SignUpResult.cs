@@ -1,3 +1,5 @@
+using Meterchat.Data;
+
 namespace Meterchat.Accounts;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Meterchat.Data;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Identity;
 

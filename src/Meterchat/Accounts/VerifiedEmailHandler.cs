@@ -1,3 +1,4 @@
+using Meterchat.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Admin.Dashboard;
 using Meterchat.Admin.Settings;
+using Meterchat.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Meterchat.Admin;

@@ -2,6 +2,7 @@ using Meterchat.Admin.Dashboard;
 using Meterchat.Admin.Moderation;
 using Meterchat.Admin.Settings;
 using Meterchat.Admin.Users;
+using Meterchat.Audit;
 using Meterchat.Chats.Live;
 using Meterchat.Sellers;
 using Microsoft.AspNetCore.Authentication;

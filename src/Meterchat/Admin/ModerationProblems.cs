@@ -1,3 +1,4 @@
+using Meterchat.Audit;
 using Meterchat.Web;
 
 namespace Meterchat.Admin;

@@ -1,7 +1,8 @@
+
 namespace Meterchat.Observability;
 
 /// <summary>
-/// The figures read from the database and the chain on a timer (<see cref="SystemFiguresRefresher"/>), so a scrape or
+/// The figures read from the database and the chain on a timer (<c>Hosting.Health.SystemFiguresRefresher</c>), so a scrape or
 /// the admin System page never queries more than reading this. Amounts in µUSDT; TRX in sun. Null: not read yet.
 /// </summary>
 public sealed record SystemFigures(

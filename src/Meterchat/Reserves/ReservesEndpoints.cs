@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;

@@ -78,6 +78,20 @@ public sealed class SellerProfiles(AppDbContext db, UserManager<AppUser> users, 
     public Task<SellerProfile?> FindAsync(string userId, CancellationToken ct = default) =>
         db.Set<SellerProfile>().AsNoTracking().Include(p => p.Tags).SingleOrDefaultAsync(p => p.UserId == userId, ct);
 
+    /// <summary>The seller's rating as the profile stores it, or null when there is no such seller.</summary>
+    public async Task<(int Centis, int Count)?> RatingAsync(string sellerId, CancellationToken ct = default) =>
+        await db.Set<SellerProfile>().AsNoTracking().Where(p => p.UserId == sellerId).Select(p => new { p.RatingCentis, p.RatingCount }).SingleOrDefaultAsync(ct)
+            is { } r ? (r.RatingCentis, r.RatingCount) : null;
+
+    /// <summary>Stores a rating Trust recomputed and lowers the rate to the cap of the tier it now gives.</summary>
+    public Task ApplyRatingAsync(string sellerId, int centis, int count, CancellationToken ct = default)
+    {
+        var cap = SellerTier.CapOf(count, centis, options.CurrentValue);
+        return db.Set<SellerProfile>().Where(p => p.UserId == sellerId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RatingCentis, centis).SetProperty(p => p.RatingCount, count)
+                .SetProperty(p => p.RateTokensPerMinute, p => p.RateTokensPerMinute > cap ? cap : p.RateTokensPerMinute), ct);
+    }
+
     private static List<string>? Normalise(IReadOnlyList<string>? values)
     {
         var list = (values ?? []).Select(v => v.Trim().ToLowerInvariant()).Where(v => v.Length > 0).Distinct().ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Meterchat.Accounts;
-using Meterchat.Admin;
+using Meterchat.Audit;
+using Meterchat.Chats;
 using Meterchat.Sellers;
 using Meterchat.Trust.Disputes;
 using Meterchat.Trust.Ratings;

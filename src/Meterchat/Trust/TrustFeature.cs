@@ -1,3 +1,6 @@
+using Meterchat.Trust.Disputes;
+using Meterchat.Trust.Receipts;
+
 namespace Meterchat.Trust;
 
 /// <summary>Disputes, ratings and tips (PRODUCT.md §7; docs/trust.md).</summary>
@@ -16,6 +19,8 @@ public static class TrustFeature
     public static WebApplication MapTrust(this WebApplication app)
     {
         app.MapTrustEndpoints();
+        app.MapPartyReceipts();
+        app.MapDisputeReceipts();
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Meterchat.Admin.Dashboard;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.EntityFrameworkCore;

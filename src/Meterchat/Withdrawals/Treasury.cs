@@ -1,4 +1,4 @@
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Chain;
 using Meterchat.Data;
 using Meterchat.Ledger;

@@ -1,5 +1,5 @@
 using Meterchat.Accounts;
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;

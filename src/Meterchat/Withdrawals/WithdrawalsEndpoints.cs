@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Meterchat.Accounts;
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;

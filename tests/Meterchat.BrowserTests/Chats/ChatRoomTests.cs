@@ -3,6 +3,7 @@ using Meterchat.BrowserTests.Infrastructure;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

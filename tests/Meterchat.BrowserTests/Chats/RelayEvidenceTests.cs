@@ -4,6 +4,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Relay;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

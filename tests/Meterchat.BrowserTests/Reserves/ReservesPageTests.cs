@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Reserves;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
+using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

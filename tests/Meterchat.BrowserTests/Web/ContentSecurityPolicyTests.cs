@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.BrowserTests.Infrastructure;
+using Meterchat.Data;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

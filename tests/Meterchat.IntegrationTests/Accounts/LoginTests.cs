@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

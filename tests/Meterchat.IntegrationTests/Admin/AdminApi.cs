@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Meterchat.Accounts;
 using Meterchat.Admin.Dashboard;
 using Meterchat.Admin.Settings;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

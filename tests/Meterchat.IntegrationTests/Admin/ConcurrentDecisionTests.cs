@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.DevChain;
 using Meterchat.IntegrationTests.Accounts;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Meterchat.Admin;
 using Meterchat.Admin.Settings;
+using Meterchat.Audit;
 using Meterchat.Chats;
 using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;

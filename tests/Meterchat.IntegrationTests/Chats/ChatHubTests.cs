@@ -3,6 +3,7 @@ using System.Net;
 using Meterchat.Accounts;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Http.Connections;

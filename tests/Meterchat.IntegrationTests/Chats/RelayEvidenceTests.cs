@@ -3,6 +3,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Relay;
 using Meterchat.Chats.Store;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Ledger;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
+using Meterchat.Hosting.Health;
 using Meterchat.IntegrationTests.Infrastructure;
 using Meterchat.Observability;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Chats;
 using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;

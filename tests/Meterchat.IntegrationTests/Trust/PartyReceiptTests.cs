@@ -3,6 +3,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.Ledger;
+using Meterchat.Trust.Receipts;
 using Meterchat.Trust.Tips;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;

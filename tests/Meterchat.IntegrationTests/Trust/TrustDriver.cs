@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Meterchat.Accounts;
 using Meterchat.Chats;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.IntegrationTests.Chats;
 using Meterchat.Ledger;

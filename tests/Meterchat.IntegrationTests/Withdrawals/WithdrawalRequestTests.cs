@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Meterchat.Data;
 using Meterchat.IntegrationTests.Accounts;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
@@ -168,7 +169,7 @@ public sealed class WithdrawalRequestTests(WithdrawalsApp app) : IClassFixture<W
         var to = await app.UsableAddressAsync(seller);
         using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services))
         {
-            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Meterchat.Accounts.AppUser>>(scope.ServiceProvider);
+            var users = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Meterchat.Data.AppUser>>(scope.ServiceProvider);
             var user = (await users.FindByIdAsync(seller.UserId))!;
             user.BannedAt = app.Time.GetUtcNow();
             await users.UpdateAsync(user);

@@ -1,5 +1,3 @@
-using ArchUnitNET.Domain;
-using ArchUnitNET.Loader;
 using ArchUnitNET.xUnit;
 using static ArchUnitNET.Fluent.ArchRuleDefinition;
 
@@ -7,22 +5,38 @@ namespace Meterchat.Tests.Architecture;
 
 /// <summary>
 /// The rules that must stay pure: the chat state machine (the <c>Meterchat.Chats</c> namespace itself, not its
-/// Live/Store/Relay subfolders) and the TRON wire format decide money, so they are plain C# that a unit test or an outside
-/// verifier can run without a database or a web host.
+/// Live/Store/Relay subfolders), the ledger's money types and the TRON wire format decide money, so they are plain C# that
+/// a unit test or an outside verifier can run without a database or a web host.
 /// </summary>
 public sealed class PureCoreTests
 {
-    private static readonly System.Reflection.Assembly App = typeof(Meterchat.Chats.ChatSession).Assembly;
-    private static readonly System.Reflection.Assembly Tron = typeof(Meterchat.Tron.Encoding.TronAddress).Assembly;
+    private const string WebOrDatabase = @"Microsoft\.(EntityFrameworkCore|AspNetCore)(\..*)?";
 
-    private static readonly ArchUnitNET.Domain.Architecture Code = new ArchLoader().LoadAssemblies(App, Tron).Build();
+    private static readonly System.Reflection.Assembly App = AppCode.App;
+    private static readonly System.Reflection.Assembly Tron = AppCode.Tron;
+
+    /// <summary>The ledger's value types and rules; the ledger's entities, SQL and endpoints are its I/O.</summary>
+    private static readonly string[] LedgerMoneyTypes =
+    [
+        "Micros", "TokenRate", "AccountRef", "AccountKind", "Leg", "TransferRequest", "TransferKind", "TransferStatus", "TransferResult", "RefundSplit",
+    ];
+
+    private static ArchUnitNET.Domain.Architecture Code => AppCode.Architecture;
 
     [Fact]
     public void The_chat_state_machine_uses_neither_ef_core_nor_asp_net_core()
     {
         // ChatsFeature is the feature's registration (its composition root), not a rule.
         Types().That().ResideInNamespace("Meterchat.Chats").And().ResideInAssembly(App).And().DoNotHaveName("ChatsFeature")
-            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"Microsoft\.(EntityFrameworkCore|AspNetCore)(\..*)?")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
+            .Check(Code);
+    }
+
+    [Fact]
+    public void The_ledger_money_types_use_neither_ef_core_nor_asp_net_core()
+    {
+        Types().That().ResideInNamespace("Meterchat.Ledger").And().ResideInAssembly(App).And().HaveNameMatching("^(" + string.Join("|", LedgerMoneyTypes) + ")$")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
             .Check(Code);
     }
 
@@ -31,7 +45,7 @@ public sealed class PureCoreTests
     {
         Types().That().ResideInAssembly(Tron)
             .Should().NotDependOnAnyTypesThat().ResideInAssembly(App)
-            .AndShould().NotDependOnAnyTypesThat().ResideInNamespaceMatching(@"Microsoft\.(EntityFrameworkCore|AspNetCore)(\..*)?")
+            .AndShould().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
             .Check(Code);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Meterchat.Accounts.Mail;

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin.Users;
+using Meterchat.Audit;
 using Meterchat.Ledger;
 using Meterchat.Trust.Fraud;
 using Meterchat.Web;

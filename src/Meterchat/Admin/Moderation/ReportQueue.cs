@@ -1,4 +1,5 @@
 using Meterchat.Admin.Users;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Sellers;
 using Meterchat.Web;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
 

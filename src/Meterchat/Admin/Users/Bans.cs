@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Audit;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;

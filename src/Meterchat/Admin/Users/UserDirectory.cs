@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin.Moderation;
+using Meterchat.Audit;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.Ledger;

@@ -5,7 +5,7 @@ namespace Meterchat.Chats.Live;
 /// <summary>
 /// Refunds in full a session lost to a failure in its first seconds (key refund:{session}): the buyer's
 /// charges come back from the seller's earnings and the platform's revenue; what the seller already moved on
-/// is covered by the platform's losses account (<see cref="Trust.RefundSplit"/>, shared with disputes).
+/// is covered by the platform's losses account (<see cref="RefundSplit"/>, shared with disputes).
 /// </summary>
 public sealed class AutoRefunds(ILedger ledger, ILogger<AutoRefunds> logger)
 {
@@ -15,7 +15,7 @@ public sealed class AutoRefunds(ILedger ledger, ILogger<AutoRefunds> logger)
         foreach (var live in due.Where(l => l.Session.RequiresAutoRefund && !l.RefundSettled))
         {
             var totals = live.Session.Terms.Split.Times(live.Session.UnitsCharged);
-            var (result, split) = await Trust.RefundTransfer.BookAsync(
+            var (result, split) = await RefundTransfer.BookAsync(
                 ledger, MeterClock.RefundKey(live.Id), TransferKind.Refund, live.BuyerId, live.SellerId, totals.Price, totals.Seller, totals.Platform, live.Id.ToString(), ct);
             if (split.FromLosses.IsPositive && result.Status == TransferStatus.Completed)
             {

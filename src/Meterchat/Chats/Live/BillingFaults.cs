@@ -41,7 +41,7 @@ public sealed class BillingFaults(IServiceScopeFactory scopes, IOptions<ChatOpti
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var audit = scope.ServiceProvider.GetRequiredService<Admin.AdminAuditLog>();
+            var audit = scope.ServiceProvider.GetRequiredService<Audit.AdminAuditLog>();
             foreach (var (id, unit, problem) in _faulted)
             {
                 audit.Add(MeterClock.MeterActor, MeterClock.BillingFaultAction, $"session:{id}", $"Unit {unit} kept failing: {problem}", new { session = id, unit });

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Meterchat.Data;
 using Meterchat.Chats.Store;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Meterchat.Chats.Live;
 
-/// <summary>Party-only HTTP endpoints: the clean leave (sendBeacon on pagehide), the receipt, the user's history.</summary>
+/// <summary>Party-only HTTP endpoints: the clean leave (sendBeacon on pagehide). The receipt and history are Trust's (they add names, tips, disputes).</summary>
 public static class ChatEndpoints
 {
     public static void MapChatApi(this IEndpointRouteBuilder app)
@@ -24,19 +23,6 @@ public static class ChatEndpoints
             await sessions.ApplyAsync(id, new PartyLeft(time.GetUtcNow(), p), ct);
             return Results.NoContent();
         }).DisableAntiforgery();
-
-        group.MapGet("/{id:guid}/receipt", async (Guid id, ClaimsPrincipal user, IChatSessions store, AppDbContext db, TimeProvider time, CancellationToken ct) =>
-        {
-            if (await PartyAsync(store, id, user, ct) is not { } party)
-            {
-                return NotYours();
-            }
-
-            return Results.Ok(await PartyReceipts.ForAsync(store, db, id, party, time.GetUtcNow(), ct));
-        });
-
-        group.MapGet("/", async (ClaimsPrincipal user, IChatSessions store, AppDbContext db, CancellationToken ct) =>
-            Results.Ok(await ChatHistory.ForAsync(store, db, user.UserId(), 100, ct)));
     }
 
     /// <summary>The caller's part in the session, or null when it is not theirs (or does not exist).</summary>

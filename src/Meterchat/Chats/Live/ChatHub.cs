@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using Meterchat.Chats.Store;
+using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -23,7 +23,7 @@ public sealed class ChatHub(IChatSessions store, LiveSessions sessions, TimeProv
     public async Task<JoinResult> Join(Guid sessionId)
     {
         var row = await store.FindAsync(sessionId, Context.ConnectionAborted);
-        var userId = Context.User?.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = Context.User?.FindUserId();
         Party? party = row is null || userId is null ? null : userId == row.BuyerId ? Party.Buyer : userId == row.SellerId ? Party.Seller : null;
         if (party is not { } p)
         {

@@ -75,4 +75,7 @@ public sealed class ChatNotifier(IHubContext<ChatHub, IChatClient> hub, Metercha
         metrics.PushSent("ended");
         return hub.Clients.Groups(Group(live.Id, Party.Buyer), Group(live.Id, Party.Seller)).Ended(ReceiptView.Of(live.Id, Receipt.Of(live.Session, now)));
     }
+
+    /// <summary>Tells the seller's chat page that a tip landed (Trust books the tip; the push is the chat's).</summary>
+    public Task TippedAsync(TipNotice tip) => hub.Clients.Group(Group(tip.SessionId, Party.Seller)).Tipped(tip);
 }

@@ -13,7 +13,7 @@ public interface IChatClient
     Task Signal(string kind, string payload);
 
     /// <summary>The buyer tipped (the trust feature's tips): amount, the seller's share and the fee.</summary>
-    Task Tipped(Trust.Tips.TipNotice tip);
+    Task Tipped(TipNotice tip);
 
     /// <summary>The other party joined (the buyer then makes the offer).</summary>
     Task PeerJoined(string role);

@@ -35,7 +35,7 @@ public sealed class MeterClock(
     public const string BillingFaultAction = "chat.billing-fault";
 
     /// <summary>Who the audit log names for what the meter itself did.</summary>
-    public static readonly Admin.AdminActor MeterActor = new("system:meter", "meter");
+    public static readonly Audit.AdminActor MeterActor = new("system:meter", "meter");
 
     public Meter Meter => meter;
 

@@ -2,24 +2,18 @@ using System.Security.Claims;
 using Meterchat.Accounts;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
-using Meterchat.Data;
-using Meterchat.Trust.Disputes;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Chats.Receipts;
 
 /// <summary>
-/// The published receipt key (anonymous), the signed receipt file (the two parties and admins), and a buyer's
-/// receipt file checked against the server's in a dispute.
+/// The published receipt key (anonymous) and the signed receipt file (the two parties and admins). A buyer's receipt
+/// file checked in a dispute is Trust's (<c>DisputeReceiptEndpoints</c>).
 /// </summary>
 public static class ReceiptEndpoints
 {
     public const string WellKnownPath = "/.well-known/meterchat-receipts.json";
-
-    // A receipt file of a long chat is a few hundred kB; anything far bigger is not one.
-    private const int MaxUploadChars = 8 * 1024 * 1024;
 
     public static void MapReceiptApi(this IEndpointRouteBuilder app)
     {
@@ -28,7 +22,6 @@ public static class ReceiptEndpoints
 
         var group = app.MapGroup("/api/chats/{id:guid}").RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ChatHub.AuthSchemes }).WithTags("Receipts");
         group.MapGet("/receipt/file", Download).WithSummary("The signed receipt with its event log as one JSON file (parties and admins; ended chats).");
-        group.MapPost("/dispute/receipt", CheckInDispute).WithSummary("The buyer's receipt file compared with the server's; the result is shown to the admin deciding the dispute.");
     }
 
     private static async Task<IResult> Download(Guid id, ClaimsPrincipal user, IChatSessions store, SignedReceipts receipts, CancellationToken ct)
@@ -46,39 +39,6 @@ public static class ReceiptEndpoints
         }
 
         return Results.File(System.Text.Encoding.UTF8.GetBytes(file.ToJson()), "application/json", $"meterchat-receipt-{id}.json");
-    }
-
-    private static async Task<IResult> CheckInDispute(Guid id, HttpRequest request, ClaimsPrincipal user, IChatSessions store, SignedReceipts receipts, ReceiptKey key, AppDbContext db, CancellationToken ct)
-    {
-        var row = await store.FindAsync(id, ct);
-        if (row is null || user.FindUserId() != row.BuyerId)
-        {
-            return NotYours();
-        }
-
-        var dispute = await db.Set<Dispute>().SingleOrDefaultAsync(d => d.SessionId == id, ct);
-        if (dispute is null)
-        {
-            return InputProblems.Problem(ReceiptProblems.NoDispute, StatusCodes.Status409Conflict, "No dispute", "Open a dispute on this chat first, then attach your receipt file.");
-        }
-
-        using var reader = new StreamReader(request.Body);
-        var buffer = new char[MaxUploadChars + 1];
-        var read = await reader.ReadBlockAsync(buffer, ct);
-        var uploaded = read > MaxUploadChars ? null : ReceiptFile.TryParse(new string(buffer, 0, read), out _);
-        var server = await receipts.ForAsync(row, ct);
-        if (uploaded is null || server is null)
-        {
-            return InputProblems.Problem(ReceiptProblems.InvalidFile, StatusCodes.Status400BadRequest, "Not a receipt file",
-                "The upload is not a Meterchat receipt file (download it from the chat's receipt).");
-        }
-
-        var match = ReceiptMatch.Of(uploaded, server, key.Public);
-        dispute.BuyerReceiptMatches = match.Matches;
-        dispute.BuyerReceiptCheck = match.Detail;
-        dispute.Version++;
-        await db.SaveChangesAsync(ct);
-        return Results.Ok(match);
     }
 
     private static bool MayRead(ChatSessionRow row, ClaimsPrincipal user)

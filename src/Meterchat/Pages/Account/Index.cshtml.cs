@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

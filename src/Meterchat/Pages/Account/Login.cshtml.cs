@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Meterchat.Accounts;
+using Meterchat.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Ledger;
 using Meterchat.Trust.Disputes;
 using Microsoft.AspNetCore.Authorization;

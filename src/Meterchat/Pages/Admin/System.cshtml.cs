@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Hosting.Health;
 using Meterchat.Observability;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;

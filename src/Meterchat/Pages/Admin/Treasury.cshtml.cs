@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Reserves;
 using Meterchat.Web;
 using Meterchat.Withdrawals;

@@ -1,5 +1,6 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Trust.Receipts;
 using Meterchat.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

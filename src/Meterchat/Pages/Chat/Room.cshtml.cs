@@ -2,6 +2,7 @@ using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
+using Meterchat.Trust.Receipts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -38,7 +39,7 @@ public sealed class RoomModel(IChatSessions store, AppDbContext db, TimeProvider
         }
 
         OtherName = Receipt?.OtherParty
-            ?? (role == Party.Buyer ? await PartyReceipts.SellerNameAsync(db, Row.SellerId, ct) : Meterchat.Sellers.ChatRequests.BuyerName(Row.BuyerId));
+            ?? (role == Party.Buyer ? await Meterchat.Sellers.SellerNames.OfAsync(db, Row.SellerId, ct) : Meterchat.Sellers.ChatRequests.BuyerName(Row.BuyerId));
 
         return Page();
     }

@@ -1,4 +1,4 @@
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
@@ -250,14 +250,7 @@ public sealed class Disputes(AppDbContext db, IChatSessions sessions, ILedger le
     {
         var key = MeterClock.RefundKey(d.SessionId);
         var disputeKey = includingThisDispute ? TransferKey(d.Id) : key;
-        var wallet = AccountRef.Wallet(d.BuyerId).Code;
-        var amounts = await (
-            from t in db.Set<LedgerTransfer>()
-            join l in db.Set<LedgerLeg>() on t.Id equals l.TransferId
-            join a in db.Set<LedgerAccount>() on l.AccountId equals a.Id
-            where (t.IdempotencyKey == key || t.IdempotencyKey == disputeKey) && a.Code == wallet
-            select l.Amount).ToListAsync(ct);
-        return new Micros(amounts.Sum());
+        return await LedgerReads.BookedToAsync(db, AccountRef.Wallet(d.BuyerId), key, disputeKey, ct);
     }
 
     private static Problem Invalid(string detail) => new(400, "dispute/invalid", "Invalid dispute", detail);

@@ -1,4 +1,4 @@
-using Meterchat.Admin;
+using Meterchat.Audit;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
 

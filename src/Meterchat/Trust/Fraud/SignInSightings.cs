@@ -1,4 +1,5 @@
 using Meterchat.Accounts;
+using Meterchat.Data;
 
 namespace Meterchat.Trust.Fraud;
 

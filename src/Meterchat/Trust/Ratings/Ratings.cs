@@ -15,7 +15,7 @@ namespace Meterchat.Trust.Ratings;
 /// which browse and quick match rank by) from all their ratings, in the rating's transaction. A seller the new rating
 /// moves to a lower tier has their rate lowered to that tier's cap for chats requested from then on (SellerTier).
 /// </summary>
-public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvider time, IOptions<TrustOptions> options, IOptionsMonitor<SellersOptions> sellers)
+public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvider time, IOptions<TrustOptions> options, SellerProfiles profiles)
 {
     public async Task<Outcome<ReviewView>> RateAsync(string userId, Guid sessionId, RateInput input, CancellationToken ct)
     {
@@ -109,15 +109,14 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
     /// <summary>The seller's rating and latest reviews with replies, or null when there is no such seller.</summary>
     public async Task<SellerReviews?> ReviewsAsync(string sellerId, CancellationToken ct)
     {
-        var profile = await db.Set<SellerProfile>().AsNoTracking().SingleOrDefaultAsync(p => p.UserId == sellerId, ct);
-        if (profile is null)
+        if (await profiles.RatingAsync(sellerId, ct) is not var (centis, count))
         {
             return null;
         }
 
         var latest = await db.Set<Rating>().AsNoTracking().Where(r => r.SellerId == sellerId)
             .OrderByDescending(r => r.CreatedAt).Take(options.Value.ReviewsShown).ToListAsync(ct);
-        return new SellerReviews(sellerId, Stars(profile.RatingCentis), profile.RatingCentis, profile.RatingCount, latest.Select(ReviewView.Of).ToList());
+        return new SellerReviews(sellerId, Stars(centis), centis, count, latest.Select(ReviewView.Of).ToList());
     }
 
     public static string Stars(int centis) => (centis / 100m).ToString("0.00", CultureInfo.InvariantCulture);
@@ -128,10 +127,7 @@ public sealed class Ratings(AppDbContext db, IChatSessions sessions, TimeProvide
         var stats = await db.Set<Rating>().Where(r => r.SellerId == sellerId)
             .GroupBy(r => r.SellerId).Select(g => new { Count = g.Count(), Sum = g.Sum(r => r.Stars) }).SingleAsync(ct);
         var centis = BayesianRating.Centis(o.RatingPriorWeight, o.RatingPriorCentis, stats.Count, stats.Sum);
-        var cap = SellerTier.CapOf(stats.Count, centis, sellers.CurrentValue);
-        await db.Set<SellerProfile>().Where(p => p.UserId == sellerId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RatingCentis, centis).SetProperty(p => p.RatingCount, stats.Count)
-                .SetProperty(p => p.RateTokensPerMinute, p => p.RateTokensPerMinute > cap ? cap : p.RateTokensPerMinute), ct);
+        await profiles.ApplyRatingAsync(sellerId, centis, stats.Count, ct);
     }
 
     private static Problem AlreadyRated() =>

@@ -10,6 +10,3 @@ public sealed record TipQuote(MoneyJson Amount, MoneyJson SellerShare, MoneyJson
 
 /// <summary>A booked tip; <see cref="Replayed"/> when the same client key was used before (nothing moved again).</summary>
 public sealed record TipView(Guid SessionId, string Key, MoneyJson Amount, MoneyJson SellerShare, MoneyJson Fee, bool Replayed);
-
-/// <summary>What the seller's chat page is pushed when a tip lands.</summary>
-public sealed record TipNotice(Guid SessionId, long AmountMicros, string AmountTokens, long SellerShareMicros, string SellerShareTokens, DateTimeOffset At);

@@ -4,7 +4,6 @@ using Meterchat.Chats.Live;
 using Meterchat.Chats.Store;
 using Meterchat.Ledger;
 using Meterchat.Web;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Trust.Tips;
@@ -14,7 +13,7 @@ namespace Meterchat.Trust.Tips;
 /// transfer (key <c>tip:{session}:{clientKey}</c>, kind Tip) from the buyer's wallet to the seller's earnings and the
 /// platform's revenue, split at the session's frozen commission (platform share rounded down, as for units).
 /// </summary>
-public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubContext<ChatHub, IChatClient> hub, BalancePush push, TimeProvider time, IOptions<TrustOptions> options)
+public sealed partial class Tips(IChatSessions sessions, ILedger ledger, ChatNotifier notifier, BalancePush push, TimeProvider time, IOptions<TrustOptions> options)
 {
     public const int MaxClientKey = 64;
 
@@ -80,8 +79,7 @@ public sealed partial class Tips(IChatSessions sessions, ILedger ledger, IHubCon
         var now = time.GetUtcNow();
         if (result.Status == TransferStatus.Completed)
         {
-            await hub.Clients.Group(ChatNotifier.Group(sessionId, Party.Seller))
-                .Tipped(new TipNotice(sessionId, split.Price.Value, split.Price.ToTokensString(), split.Seller.Value, split.Seller.ToTokensString(), now));
+            await notifier.TippedAsync(new TipNotice(sessionId, split.Price.Value, split.Price.ToTokensString(), split.Seller.Value, split.Seller.ToTokensString(), now));
             await push.ChangedAsync(row.BuyerId, row.SellerId);
         }
 

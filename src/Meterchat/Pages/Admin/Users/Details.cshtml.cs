@@ -2,6 +2,7 @@ using System.Text.Json;
 using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Admin.Users;
+using Meterchat.Audit;
 using Meterchat.Trust.Fraud;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,0 +1,30 @@
+using Meterchat.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Meterchat.Ledger;
+
+/// <summary>
+/// Small reads of the ledger's tables for other features (a chat's history, a dispute's refunds), so that only Ledger
+/// queries <see cref="LedgerTransfer"/>, <see cref="LedgerLeg"/> and <see cref="LedgerAccount"/>.
+/// </summary>
+public static class LedgerReads
+{
+    /// <summary>Which of <paramref name="references"/> have a transfer of this kind.</summary>
+    public static async Task<HashSet<string>> ReferencesWithAsync(AppDbContext db, TransferKind kind, IReadOnlyCollection<string> references, CancellationToken ct) =>
+        (await db.Set<LedgerTransfer>().AsNoTracking()
+            .Where(t => t.Kind == kind && t.Reference != null && references.Contains(t.Reference))
+            .Select(t => t.Reference!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What the transfers with these idempotency keys booked to one account, summed (zero when none exist).</summary>
+    public static async Task<Micros> BookedToAsync(AppDbContext db, AccountRef account, string key, string otherKey, CancellationToken ct)
+    {
+        var code = account.Code;
+        var amounts = await (
+            from t in db.Set<LedgerTransfer>()
+            join l in db.Set<LedgerLeg>() on t.Id equals l.TransferId
+            join a in db.Set<LedgerAccount>() on l.AccountId equals a.Id
+            where (t.IdempotencyKey == key || t.IdempotencyKey == otherKey) && a.Code == code
+            select l.Amount).ToListAsync(ct);
+        return new Micros(amounts.Sum());
+    }
+}
