@@ -27,4 +27,12 @@ public static class LedgerReads
             select l.Amount).ToListAsync(ct);
         return new Micros(amounts.Sum());
     }
+
+    /// <summary>The balances of these accounts by code (an account that was never used is absent: zero).</summary>
+    public static Task<Dictionary<string, long>> BalancesAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Balance, ct);
+
+    /// <summary>Which of these idempotency keys have a transfer (landed, whatever its log says).</summary>
+    public static async Task<List<string>> ExistingKeysAsync(AppDbContext db, IReadOnlyCollection<string> keys, CancellationToken ct) =>
+        await db.Set<LedgerTransfer>().AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).Select(t => t.IdempotencyKey).ToListAsync(ct);
 }

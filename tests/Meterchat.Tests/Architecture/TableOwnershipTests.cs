@@ -31,8 +31,6 @@ public sealed class TableOwnershipTests
         [("Meterchat.Admin.Users.UserDirectory", "FraudFlag")] = Console,
         [("Meterchat.Admin.Users.UserDirectory", "Report")] = Console,
         [("Meterchat.Admin.Users.UserDirectory", "Withdrawal")] = Console,
-        [("Meterchat.Chats.Live.MeterClock", "LedgerAccount")] = Live,
-        [("Meterchat.Chats.Live.MeterClock", "LedgerTransfer")] = Live,
         [("Meterchat.Hosting.Health.SystemFiguresRefresher", "ChatSessionRow")] = Health,
         [("Meterchat.Hosting.Health.SystemFiguresRefresher", "DepositClaim")] = Health,
         [("Meterchat.Hosting.Health.SystemFiguresRefresher", "LedgerAccount")] = Health,

@@ -1,6 +1,5 @@
 using Meterchat.Data;
 using Meterchat.Ledger;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Chats.Live;
 
@@ -24,8 +23,7 @@ public sealed class BuyerWallets(IServiceScopeFactory scopes, ILedger ledger)
         foreach (var chunk in byCode.Chunk(1000))
         {
             var codes = chunk.Select(g => g.Key).ToList();
-            var balances = await db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code))
-                .ToDictionaryAsync(a => a.Code, a => a.Balance, ct);
+            var balances = await LedgerReads.BalancesAsync(db, codes, ct);
             foreach (var group in chunk)
             {
                 var wallet = new Micros(balances.GetValueOrDefault(group.Key));

@@ -1,6 +1,5 @@
 using Meterchat.Data;
 using Meterchat.Ledger;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Chats.Live;
 
@@ -26,7 +25,7 @@ public sealed class LandedUnits(IServiceScopeFactory scopes, ILogger<LandedUnits
         var keys = Enumerable.Range(1, Window).Select(i => MeterClock.UnitKey(live.Id, session.UnitsCharged + i)).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var landed = await db.Set<LedgerTransfer>().AsNoTracking().Where(t => keys.Contains(t.IdempotencyKey)).Select(t => t.IdempotencyKey).ToListAsync(ct);
+        var landed = await LedgerReads.ExistingKeysAsync(db, keys, ct);
         for (var i = 0; i < Window && landed.Contains(keys[i]); i++)
         {
             var unit = session.UnitsCharged + 1;
