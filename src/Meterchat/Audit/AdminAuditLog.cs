@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Meterchat.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Audit;
 
@@ -33,4 +34,10 @@ public sealed class AdminAuditLog(AppDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct);
         return row;
     }
+
+    /// <summary>The details of the latest <paramref name="action"/> on <paramref name="target"/> since a time, or null.</summary>
+    public Task<string?> LastDetailsAsync(string action, string target, DateTimeOffset since, CancellationToken ct) =>
+        db.Set<AdminAction>().AsNoTracking()
+            .Where(a => a.Action == action && a.Target == target && a.At >= since)
+            .OrderByDescending(a => a.Id).Select(a => a.Details).FirstOrDefaultAsync(ct);
 }

@@ -28,6 +28,10 @@ public static class LedgerReads
         return new Micros(amounts.Sum());
     }
 
+    /// <summary>The id of an account by code, or null when it was never used.</summary>
+    public static Task<long?> AccountIdAsync(AppDbContext db, string code, CancellationToken ct) =>
+        db.Set<LedgerAccount>().AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+
     /// <summary>The balances of these accounts by code (an account that was never used is absent: zero).</summary>
     public static Task<Dictionary<string, long>> BalancesAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct) =>
         db.Set<LedgerAccount>().AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Balance, ct);

@@ -105,8 +105,8 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
     {
         var id = UserId;
         Balances = await ledger.GetBalancesAsync(id, ct);
-        History = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(100).ToListAsync(ct);
-        AddressBook = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        History = await SellerPayouts.HistoryAsync(db, id, 100, ct);
+        AddressBook = await SellerPayouts.AddressBookAsync(db, id, ct);
         Days = await EarningsDays.ForAsync(db, id, time.GetUtcNow(), ct);
     }
 }

@@ -24,8 +24,8 @@ public sealed class Blocks(AppDbContext db, Meterchat.Chats.Live.LiveSessions se
             await db.SaveChangesAsync(ct);
         }
 
-        var open = await db.Set<ChatSessionRow>().AsNoTracking()
-            .Where(s => s.SellerId == sellerId && s.BuyerId == buyerId && (s.State == ChatState.Requested || SellerPresence.InChat.Contains(s.State)))
+        var open = await SessionQueries.Open(db).AsNoTracking()
+            .Where(s => s.SellerId == sellerId && s.BuyerId == buyerId)
             .Select(s => new { s.Id, s.State }).ToListAsync(ct);
         foreach (var s in open)
         {

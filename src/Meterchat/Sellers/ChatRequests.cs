@@ -64,12 +64,12 @@ public sealed class ChatRequests(
                 return ChatRequestProblems.Unavailable(profile.DisplayName, profile.Presence);
             }
 
-            if (await db.Set<ChatSessionRow>().AnyAsync(s => s.BuyerId == buyerId && s.State == ChatState.Requested, ct))
+            if (await SessionQueries.Ringing(db).AnyAsync(s => s.BuyerId == buyerId, ct))
             {
                 return ChatRequestProblems.Pending();
             }
 
-            if (await db.Set<ChatSessionRow>().AnyAsync(s => s.SellerId == profile.UserId && s.State == ChatState.Requested, ct))
+            if (await SessionQueries.Ringing(db).AnyAsync(s => s.SellerId == profile.UserId, ct))
             {
                 return ChatRequestProblems.Ringing(profile.DisplayName);
             }

@@ -85,10 +85,11 @@ public sealed class QuickMatcher(
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var wanted = tags.ToList();
         var excluded = tried.ToList();
+        var ringing = SessionQueries.Ringing(db);
         return await db.Set<SellerProfile>().AsNoTracking()
             .Where(p => p.Presence == Presence.Online && p.RateTokensPerMinute <= maxRate && p.UserId != buyerId && !excluded.Contains(p.UserId))
             .Where(p => !db.Set<SellerBlock>().Any(b => b.SellerId == p.UserId && b.BuyerId == buyerId))
-            .Where(p => !db.Set<ChatSessionRow>().Any(s => s.SellerId == p.UserId && s.State == ChatState.Requested))
+            .Where(p => !ringing.Any(s => s.SellerId == p.UserId))
             .OrderByDescending(p => p.Tags.Count(t => t.Kind == TagKind.Tag && wanted.Contains(t.Value)))
             .ThenByDescending(p => p.RatingCentis / RatingBand)
             .ThenBy(p => p.IdleSince)

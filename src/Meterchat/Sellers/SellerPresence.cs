@@ -17,7 +17,6 @@ public sealed class SellerPresence(
     IServiceScopeFactory scopes, PresenceLinks links, IHubContext<PresenceHub, IPresenceClient> hub,
     IOptionsMonitor<SellersOptions> options, TimeProvider time, ILogger<SellerPresence> log)
 {
-    internal static readonly ChatState[] InChat = [ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
 
     public async Task<Presence> RefreshAsync(string sellerId, CancellationToken ct = default)
     {
@@ -29,7 +28,7 @@ public sealed class SellerPresence(
             return Presence.Offline;
         }
 
-        var busy = await db.Set<ChatSessionRow>().AnyAsync(s => s.SellerId == sellerId && InChat.Contains(s.State), ct);
+        var busy = await SessionQueries.InChat(db).AnyAsync(s => s.SellerId == sellerId, ct);
         var next = busy ? Presence.Busy
             : profile.WantsOnline && links.IsConnected(sellerId, options.CurrentValue.OfflineGrace) ? Presence.Online
             : Presence.Offline;

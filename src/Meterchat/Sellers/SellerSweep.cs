@@ -26,12 +26,13 @@ public sealed class SellerSweep(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var inChat = SessionQueries.InChat(db);
             busy = await db.Set<SellerProfile>().Where(p => p.Presence == Presence.Busy)
-                .Where(p => !db.Set<ChatSessionRow>().Any(s => s.SellerId == p.UserId && SellerPresence.InChat.Contains(s.State)))
+                .Where(p => !inChat.Any(s => s.SellerId == p.UserId))
                 .Select(p => p.UserId).ToListAsync(ct);
             var cutoff = time.GetUtcNow() - options.CurrentValue.Ring;
             // Few sessions ring at once; the time filter runs here because SQLite cannot compare DateTimeOffset in SQL.
-            var ringing = await db.Set<ChatSessionRow>().Where(s => s.State == ChatState.Requested)
+            var ringing = await SessionQueries.Ringing(db)
                 .Select(s => new { s.Id, s.CreatedAt }).ToListAsync(ct);
             unanswered = [.. ringing.Where(s => s.CreatedAt <= cutoff).Select(s => s.Id)];
         }

@@ -20,7 +20,7 @@ public static class EarningsDays
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var first = today.AddDays(1 - DayCount);
         var code = AccountRef.Earnings(userId).Code;
-        var account = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.Code == code).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+        var account = await LedgerReads.AccountIdAsync(db, code, ct);
         var sums = new Dictionary<(long Kind, long Bucket), long>();
         if (account is { } id)
         {

@@ -143,9 +143,7 @@ public sealed class Treasury(
     {
         var target = $"address:{address.ToBase58()}";
         var since = time.GetUtcNow() - options.Value.TransactionLifetime;
-        var last = await db.Set<AdminAction>().AsNoTracking()
-            .Where(a => a.Action == SweepAction && a.Target == target && a.At >= since)
-            .OrderByDescending(a => a.Id).Select(a => a.Details).FirstOrDefaultAsync(ct);
+        var last = await audit.LastDetailsAsync(SweepAction, target, since, ct);
         if (last is null)
         {
             return null;

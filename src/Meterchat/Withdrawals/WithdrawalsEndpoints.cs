@@ -44,7 +44,7 @@ public static class WithdrawalsEndpoints
     private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var id = user.UserId();
-        var rows = await db.Set<Withdrawal>().AsNoTracking().Where(w => w.UserId == id).OrderByDescending(w => w.Id).Take(200).ToListAsync(ct);
+        var rows = await SellerPayouts.HistoryAsync(db, id, 200, ct);
         return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList());
     }
 
@@ -70,7 +70,7 @@ public static class WithdrawalsEndpoints
     {
         var id = user.UserId();
         var now = time.GetUtcNow();
-        var rows = await db.Set<PayoutAddress>().AsNoTracking().Where(a => a.UserId == id).OrderBy(a => a.Id).ToListAsync(ct);
+        var rows = await SellerPayouts.AddressBookAsync(db, id, ct);
         return TypedResults.Ok(rows.Select(a => new PayoutAddressView(a.Id, a.Address, a.Label, a.UsableAt, a.UsableAt <= now)).ToList());
     }
 

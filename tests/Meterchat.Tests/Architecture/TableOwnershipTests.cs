@@ -11,9 +11,6 @@ namespace Meterchat.Tests.Architecture;
 /// </summary>
 public sealed class TableOwnershipTests
 {
-    private const string Live = "Branch live rewrites this (LiveSessions becomes the only writer of sessions); its reads move behind IChatSessions / ILedger there.";
-    private const string Busy = "Busy and open sessions per seller; IChatSessions.BusySellersAsync belongs in Chats/Store, which branch live is rewriting.";
-    private const string Money = "Branch money is refactoring Withdrawals; the read moves behind a Withdrawals / Ledger service after that merge.";
     private const string Console = "The admin console joins users with reports, flags, withdrawals or sessions in one SQL query per list; split per feature it would be several round trips per row.";
     private const string Audit = "The audit log is written below the features (Meterchat.Audit); the console reads it back for its audit page and settings history.";
     private const string Health = "Health checks and the cached gauges sit at the top of the stack and count rows across features on a timer.";
@@ -27,7 +24,6 @@ public sealed class TableOwnershipTests
         [("Meterchat.Admin.Moderation.OpenCaseCount", "Report")] = Console,
         [("Meterchat.Admin.Moderation.ReportQueue", "Report")] = Console,
         [("Meterchat.Admin.Settings.PlatformSettings", "AdminAction")] = Audit,
-        [("Meterchat.Admin.Users.Bans", "ChatSessionRow")] = Console,
         [("Meterchat.Admin.Users.UserDirectory", "FraudFlag")] = Console,
         [("Meterchat.Admin.Users.UserDirectory", "Report")] = Console,
         [("Meterchat.Admin.Users.UserDirectory", "Withdrawal")] = Console,
@@ -37,15 +33,6 @@ public sealed class TableOwnershipTests
         [("Meterchat.Hosting.Health.SystemFiguresRefresher", "Withdrawal")] = Health,
         [("Meterchat.Hosting.Health.WatcherHealthCheck", "ChainCursor")] = Health,
         [("Meterchat.Pages.Dev.OutboxModel", "OutboxMail")] = "A development-only page that lists the mail outbox.",
-        [("Meterchat.Pages.EarningsModel", "PayoutAddress")] = Money,
-        [("Meterchat.Pages.EarningsModel", "Withdrawal")] = Money,
-        [("Meterchat.Sellers.Blocks", "ChatSessionRow")] = Busy,
-        [("Meterchat.Sellers.ChatRequests", "ChatSessionRow")] = Live,
-        [("Meterchat.Sellers.QuickMatcher", "ChatSessionRow")] = Busy,
-        [("Meterchat.Sellers.SellerPresence", "ChatSessionRow")] = Busy,
-        [("Meterchat.Sellers.SellerSweep", "ChatSessionRow")] = Busy,
-        [("Meterchat.Withdrawals.EarningsDays", "LedgerAccount")] = Money,
-        [("Meterchat.Withdrawals.Treasury", "AdminAction")] = Money,
     };
 
     [Fact]

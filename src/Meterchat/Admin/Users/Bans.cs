@@ -32,8 +32,6 @@ public sealed class Bans(
     IOutputCacheStore browseCache,
     ILogger<Bans> log)
 {
-    private static readonly ChatState[] Running = [ChatState.Requested, ChatState.Accepted, ChatState.Connecting, ChatState.Live, ChatState.Paused];
-
     public async Task<Problem?> BanAsync(AdminActor actor, string userId, string? reason, CancellationToken ct)
     {
         if (ModerationProblems.CheckReason(reason) is { } bad)
@@ -135,8 +133,8 @@ public sealed class Bans(
 
     private async Task<int> EndSessionsAsync(string userId, CancellationToken ct)
     {
-        var open = await db.Set<ChatSessionRow>().AsNoTracking()
-            .Where(s => (s.BuyerId == userId || s.SellerId == userId) && Running.Contains(s.State))
+        var open = await SessionQueries.Open(db).AsNoTracking()
+            .Where(s => s.BuyerId == userId || s.SellerId == userId)
             .Select(s => new { s.Id, s.BuyerId }).ToListAsync(ct);
         foreach (var s in open)
         {
