@@ -21,6 +21,12 @@ public sealed class PureCoreTests
         "Micros", "TokenRate", "AccountRef", "AccountKind", "Leg", "TransferRequest", "TransferKind", "TransferStatus", "TransferResult", "RefundSplit",
     ];
 
+    /// <summary>The withdrawal's state machine and the request rules (the entity carries no EF attributes: its mapping is separate).</summary>
+    private static readonly string[] WithdrawalRuleTypes =
+    [
+        "Withdrawal", "WithdrawalStatus", "WithdrawalTransitions", "WithdrawalTransitionException", "WithdrawalPolicy", "WithdrawalTerms", "WithdrawalFacts",
+    ];
+
     private static ArchUnitNET.Domain.Architecture Code => AppCode.Architecture;
 
     [Fact]
@@ -36,6 +42,30 @@ public sealed class PureCoreTests
     public void The_ledger_money_types_use_neither_ef_core_nor_asp_net_core()
     {
         Types().That().ResideInNamespace("Meterchat.Ledger").And().ResideInAssembly(App).And().HaveNameMatching("^(" + string.Join("|", LedgerMoneyTypes) + ")$")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
+            .Check(Code);
+    }
+
+    [Fact]
+    public void The_deposit_transfer_match_uses_neither_ef_core_nor_asp_net_core()
+    {
+        Types().That().ResideInNamespace("Meterchat.Deposits.Matching").And().ResideInAssembly(App)
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
+            .Check(Code);
+    }
+
+    [Fact]
+    public void The_withdrawal_state_machine_and_request_rules_use_neither_ef_core_nor_asp_net_core()
+    {
+        Types().That().ResideInNamespace("Meterchat.Withdrawals").And().ResideInAssembly(App).And().HaveNameMatching("^(" + string.Join("|", WithdrawalRuleTypes) + ")$")
+            .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
+            .Check(Code);
+    }
+
+    [Fact]
+    public void The_shared_problem_shape_is_plain_data()
+    {
+        Types().That().ResideInNamespace("Meterchat.Web").And().ResideInAssembly(App).And().HaveNameMatching("^(Problem|Outcome`1)$")
             .Should().NotDependOnAnyTypesThat().ResideInNamespaceMatching(WebOrDatabase)
             .Check(Code);
     }
