@@ -9,6 +9,7 @@ namespace Meterchat.ClusterTests;
 /// results, at a small size for a few seconds. Only that it runs and reports is checked: its figures are not timings
 /// a test may judge. Here because the PostgreSQL and cluster modes need the server and Redis this pass has.
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed partial class LoadToolTests
 {
     public static TheoryData<string, string, string> Modes() => new()

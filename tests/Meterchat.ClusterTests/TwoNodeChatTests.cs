@@ -21,6 +21,7 @@ namespace Meterchat.ClusterTests;
 /// seller's on node 2; node 1 is killed (no shutdown) mid-session, the buyer reconnects to node 2, and billing goes
 /// on there. Real time passes (units are 6 s), so the test checks invariants: every unit once, none missing.
 /// </summary>
+[Collection(NodeProcesses.Name)]
 public sealed class TwoNodeChatTests
 {
     private static readonly ChatTerms Terms = new(new TokenRate(20), 2500);

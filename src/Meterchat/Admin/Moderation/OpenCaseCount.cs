@@ -1,7 +1,6 @@
 using Meterchat.Data;
 using Meterchat.Sellers;
 using Meterchat.Trust.Disputes;
-using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Admin.Moderation;
 
@@ -9,6 +8,6 @@ namespace Meterchat.Admin.Moderation;
 public sealed class OpenCaseCount(AppDbContext db)
 {
     public async Task<OpenCases> CountAsync(CancellationToken ct = default) => new(
-        await db.Set<Dispute>().CountAsync(d => d.Outcome == null, ct),
-        await db.Set<Report>().CountAsync(r => r.Status == ReportStatus.Open, ct));
+        await OpenDisputes.CountAsync(db, ct),
+        await OpenReports.CountAsync(db, ct));
 }

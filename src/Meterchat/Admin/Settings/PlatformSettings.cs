@@ -32,12 +32,8 @@ public sealed class PlatformSettings(
                 row is not null, d.TakesEffect, row?.UpdatedAt, row?.UpdatedBy);
         }).ToList();
 
-        var history = await db.Set<AdminAction>().AsNoTracking()
-            .Where(a => a.Action == ChangeAction)
-            .OrderByDescending(a => a.Id)
-            .Take(HistorySize)
-            .ToListAsync(ct);
-        return new SettingsView(settings, [.. history.Select(ToChange)]);
+        var history = await new AuditLogQuery(db).RunAsync(new AuditLogFilter(Action: ChangeAction, Limit: HistorySize), ct);
+        return new SettingsView(settings, [.. history.Rows.Select(ToChange)]);
     }
 
     public async Task<SettingsChangeResult> ChangeAsync(AdminActor actor, SettingsChange change, CancellationToken ct = default)

@@ -1,6 +1,7 @@
 using Meterchat.Accounts;
 using Meterchat.Admin;
 using Meterchat.Admin.Moderation;
+using Meterchat.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

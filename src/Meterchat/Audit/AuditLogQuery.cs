@@ -1,8 +1,7 @@
-using Meterchat.Audit;
 using Meterchat.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Meterchat.Admin.Moderation;
+namespace Meterchat.Audit;
 
 /// <summary>A filter over the admin audit log; paging is by id (newest first, <see cref="Before"/> = last id seen).</summary>
 public sealed record AuditLogFilter(string? Actor = null, string? Action = null, string? Target = null, long? Before = null, int Limit = 50);
