@@ -1,3 +1,4 @@
+using Meterchat.Ethereum.Prices;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Ethereum;
@@ -24,6 +25,12 @@ public static class EthereumFeature
         builder.Services.AddSingleton(sp => new EthereumNode(
             sp.GetRequiredService<IOptions<EthereumOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(EthereumOptions.Section)));
+        builder.Services.AddOptions<PriceOptions>().BindConfiguration(PriceOptions.Section)
+            .Validate(o => o.FixedMicrosPerEther is null or > 0, "Ethereum:Price:FixedMicrosPerEther must be positive.")
+            .Validate(o => o.MinMicrosPerEther > 0 && o.MaxMicrosPerEther > o.MinMicrosPerEther, "Ethereum:Price: MinMicrosPerEther must be positive and below MaxMicrosPerEther.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IPriceSource>(sp => new FixedPriceSource(
+            sp.GetRequiredService<IOptions<PriceOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
     }
 
