@@ -17,85 +17,6 @@ namespace Meterchat.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Meterchat.Accounts.AppUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("AdultConfirmedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("BannedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("CredentialsChangedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LastTotpStep")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockoutEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
             modelBuilder.Entity("Meterchat.Accounts.Mail.OutboxMail", b =>
                 {
                     b.Property<long>("Id")
@@ -174,7 +95,31 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("RefreshTokenFamilies", (string)null);
                 });
 
-            modelBuilder.Entity("Meterchat.Admin.AdminAction", b =>
+            modelBuilder.Entity("Meterchat.Admin.Settings.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Audit.AdminAction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -223,28 +168,30 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("AdminActions", (string)null);
                 });
 
-            modelBuilder.Entity("Meterchat.Admin.Settings.PlatformSetting", b =>
+            modelBuilder.Entity("Meterchat.Chats.Ownership.SessionLease", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
+                    b.Property<Guid>("SessionId")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UpdatedAt")
+                    b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("UpdatedBy")
+                    b.Property<string>("NodeId")
                         .IsRequired()
-                        .HasMaxLength(256)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Token")
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("Key");
+                    b.HasKey("SessionId");
 
-                    b.ToTable("PlatformSettings", (string)null);
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("NodeId");
+
+                    b.ToTable("SessionLeases", (string)null);
                 });
 
             modelBuilder.Entity("Meterchat.Chats.Store.ChatEventRow", b =>
@@ -346,32 +293,6 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("ChatSessions", (string)null);
                 });
 
-            modelBuilder.Entity("Meterchat.Chats.Ownership.SessionLease", b =>
-                {
-                    b.Property<Guid>("SessionId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Token")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("SessionId");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.HasIndex("NodeId");
-
-                    b.ToTable("SessionLeases", (string)null);
-                });
-
             modelBuilder.Entity("Meterchat.Cluster.WorkerLease", b =>
                 {
                     b.Property<string>("Name")
@@ -392,6 +313,85 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("WorkerLeases", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Data.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdultConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CredentialsChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastTotpStep")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("Meterchat.Deposits.ChainCursor", b =>
@@ -535,6 +535,86 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DepositClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Meterchat.Deposits.Ethereum.EthereumDeposit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BlockNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contract")
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CreditedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Final")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LogIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MicrosPerEther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PriceSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PricedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TxHash")
+                        .IsRequired()
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditedAt");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Address", "CreditedAt");
+
+                    b.HasIndex("TxHash", "LogIndex")
+                        .IsUnique();
+
+                    b.ToTable("EthereumDeposits", (string)null);
                 });
 
             modelBuilder.Entity("Meterchat.Ledger.LedgerAccount", b =>
@@ -1384,7 +1464,7 @@ namespace Meterchat.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Meterchat.Accounts.AppUser", null)
+                    b.HasOne("Meterchat.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1393,7 +1473,7 @@ namespace Meterchat.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Meterchat.Accounts.AppUser", null)
+                    b.HasOne("Meterchat.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1408,7 +1488,7 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Meterchat.Accounts.AppUser", null)
+                    b.HasOne("Meterchat.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1417,7 +1497,7 @@ namespace Meterchat.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Meterchat.Accounts.AppUser", null)
+                    b.HasOne("Meterchat.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
