@@ -18,6 +18,9 @@ public sealed class PresenceAndBrowseTests(AppFactory app) : IClassFixture<AppFa
         await browse.WaitAsync<PresenceUpdate>(nameof(IPresenceClient.PresenceChanged), u => u.SellerId == seller.Id && u.Presence == "online");
 
         await sellerHub.DisposeAsync();
+        // The grace runs from when the server saw the page go (OnDisconnected runs after the client's dispose
+        // returns); moving the clock before that would start the grace late.
+        await ServerSawDisconnectAsync(seller.Id);
         var sweep = app.Services.GetRequiredService<SellerSweep>();
         app.Time.Advance(TimeSpan.FromSeconds(14));
         await sweep.StepAsync();
@@ -28,6 +31,16 @@ public sealed class PresenceAndBrowseTests(AppFactory app) : IClassFixture<AppFa
         await sweep.StepAsync();
         await browse.WaitAsync<PresenceUpdate>(nameof(IPresenceClient.PresenceChanged), u => u.SellerId == seller.Id && u.Presence == "offline");
         Assert.Equal("offline", (await browser.Client.GetFromJsonAsync<SellerCard>($"/api/sellers/{seller.Id}"))!.Presence);
+    }
+
+    private async Task ServerSawDisconnectAsync(string sellerId)
+    {
+        var links = app.Services.GetRequiredService<PresenceLinks>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (links.ConnectedSellers().Contains(sellerId))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     [Fact]
