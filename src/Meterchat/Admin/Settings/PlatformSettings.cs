@@ -13,6 +13,7 @@ namespace Meterchat.Admin.Settings;
 public sealed class PlatformSettings(
     AppDbContext db,
     AdminAuditLog audit,
+    AuditLogQuery auditLog,
     IConfiguration configuration,
     PlatformSettingsConfiguration overrides,
     PlatformSettingsRefresher refresher,
@@ -32,7 +33,7 @@ public sealed class PlatformSettings(
                 row is not null, d.TakesEffect, row?.UpdatedAt, row?.UpdatedBy);
         }).ToList();
 
-        var history = await new AuditLogQuery(db).RunAsync(new AuditLogFilter(Action: ChangeAction, Limit: HistorySize), ct);
+        var history = await auditLog.RunAsync(new AuditLogFilter(Action: ChangeAction, Limit: HistorySize), ct);
         return new SettingsView(settings, [.. history.Rows.Select(ToChange)]);
     }
 
