@@ -260,10 +260,11 @@ public sealed class LiveSessions(
     {
         var changed = due.Where(l => l.Session.Events.Count > l.Stored).ToList();
         await memory.PersistAsync(changed, ct);
+        var pushed = new HashSet<LiveSession>(changed); // a list's Contains here was quadratic in the tick's size
         var ended = new List<Guid>();
         foreach (var live in due)
         {
-            if (changed.Contains(live) || charged.Contains(live))
+            if (pushed.Contains(live) || charged.Contains(live))
             {
                 await notifier.StatusAsync(live, now);
             }
