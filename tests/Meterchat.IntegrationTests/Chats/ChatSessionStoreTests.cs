@@ -1,5 +1,6 @@
 using Meterchat.Chats;
 using Meterchat.Chats.Live;
+using Meterchat.Chats.Receipts;
 using Meterchat.Chats.Store;
 using Meterchat.Data;
 using Meterchat.IntegrationTests.Infrastructure;
@@ -91,5 +92,55 @@ public sealed class ChatSessionStoreTests(AppFactory app) : IClassFixture<AppFac
         await using var check = app.Services.CreateAsyncScope();
         var stored = check.ServiceProvider.GetRequiredService<AppDbContext>().Set<ChatSessionRow>();
         Assert.Equal(Count, await stored.CountAsync(r => r.BuyerId == "bulk-buyer" && r.State == ChatState.Accepted && r.EventCount == 2));
+    }
+
+    [Fact]
+    public async Task A_stale_append_is_a_conflict_and_the_others_in_its_batch_are_stored()
+    {
+        var fresh = await Sessions.RequestAsync("buyer-4", "seller-4", new ChatTerms(new TokenRate(10), 2500));
+        var stale = await Sessions.RequestAsync("buyer-5", "seller-5", new ChatTerms(new TokenRate(10), 2500));
+        var freshSession = (await Sessions.LoadAsync(fresh))!;
+        var staleSession = (await Sessions.LoadAsync(stale))!;
+        await Live.RecordAsync(stale, new ChatDeclined(app.Time.GetUtcNow())); // the stored log moves on
+        freshSession.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        staleSession.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+
+        var conflicts = await Sessions.AppendAsync([new ChatAppend(fresh, freshSession, 1), new ChatAppend(stale, staleSession, 1)]);
+
+        Assert.Equal([stale], conflicts);
+        Assert.Equal(ChatState.Accepted, (await Sessions.LoadAsync(fresh))!.State);
+        Assert.Equal(ChatState.Declined, (await Sessions.LoadAsync(stale))!.State);
+        var row = (await Sessions.FindAsync(fresh))!;
+        Assert.Equal((ChatState.Accepted, 2, 2), (row.State, row.EventCount, row.Version));
+        await using var scope = app.Services.CreateAsyncScope();
+        var log = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ChatEventRow>().AsNoTracking()
+            .Where(e => e.SessionId == fresh).OrderBy(e => e.Seq).ToListAsync();
+        Assert.Equal(row.ChainHead, log[^1].Hash); // the chain runs on through the set-based insert
+        Assert.Equal(EventChain.Next(log[0].Hash!, log[1].Json), log[1].Hash);
+    }
+
+    [Fact]
+    public async Task An_event_another_writer_stored_first_fails_the_whole_append_and_stores_nothing()
+    {
+        var id = await Sessions.RequestAsync("buyer-6", "seller-6", new ChatTerms(new TokenRate(10), 2500));
+        var other = await Sessions.RequestAsync("buyer-7", "seller-7", new ChatTerms(new TokenRate(10), 2500));
+        var session = (await Sessions.LoadAsync(id))!;
+        var otherSession = (await Sessions.LoadAsync(other))!;
+        session.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        otherSession.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A writer that stored event 1 but whose row update is not visible yet: the unique (session, seq) index catches it.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Add(new ChatEventRow { SessionId = id, Seq = 1, At = app.Time.GetUtcNow(), Json = ChatJson.Serialize(new ChatDeclined(app.Time.GetUtcNow())) });
+            await db.SaveChangesAsync();
+        }
+
+        var conflicts = await Sessions.AppendAsync([new ChatAppend(other, otherSession, 1), new ChatAppend(id, session, 1)]);
+
+        Assert.Equal([other, id], conflicts);
+        var rows = new[] { (await Sessions.FindAsync(id))!, (await Sessions.FindAsync(other))! };
+        Assert.All(rows, r => Assert.Equal((ChatState.Requested, 1, 1), (r.State, r.EventCount, r.Version)));
+        Assert.Equal(ChatState.Requested, (await Sessions.LoadAsync(other))!.State);
     }
 }

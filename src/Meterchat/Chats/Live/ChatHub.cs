@@ -40,9 +40,10 @@ public sealed class ChatHub(IChatSessions store, LiveSessions sessions, TimeProv
         await Groups.AddToGroupAsync(Context.ConnectionId, ChatNotifier.Group(sessionId, p));
         sessions.Joined(sessionId, p);
         var other = p == Party.Buyer ? Party.Seller : Party.Buyer;
-        await sessions.ApplyAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
+        // The join and the party's view in one hold of the clock's gate (batched with other joins and reports waiting for it).
+        var joined = await sessions.JoinAsync(sessionId, new PartyConnected(time.GetUtcNow(), p));
         await Clients.Group(ChatNotifier.Group(sessionId, other)).PeerJoined(p.ToString());
-        var status = await sessions.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
+        var status = joined ?? await sessions.StatusAsync(sessionId, p) ?? await ClosedStatusAsync(sessionId, p);
         var otherHere = await sessions.PresentAsync(sessionId, other);
         var policy = options.Value.Evidence == Relay.EvidenceSource.Relay ? "relay" : "all";
         return new JoinResult(p.ToString(), TurnCredentials.For(options.Value, sessionId, p, time.GetUtcNow()), otherHere, status, policy);

@@ -25,6 +25,12 @@ public sealed class LiveSessions(
     // Optimistic writes of a request's answer: a clash with another writer replays the newer log and tries again.
     private const int MaxAttempts = 10;
 
+    // Events one hold of the gate applies and stores together at most (joins and reports that piled up behind a tick).
+    private const int MaxBatchEvents = 2000;
+
+    // Events waiting for the gate, in arrival order; see ApplyPendingAsync.
+    private readonly ConcurrentQueue<PendingEvent> _pending = new();
+
     // Which parties have a joined connection to this node, for "is the other side here".
     private readonly ConcurrentDictionary<(Guid, Party), int> _present = new();
 
@@ -42,64 +48,188 @@ public sealed class LiveSessions(
             return null;
         }
 
-        LiveSession? live;
-        string? owner;
-        var arriving = arrivals.Arriving(sessionId, e);
-        try
-        {
-            await memory.WaitAsync(ct);
-            try
-            {
-                (live, owner) = await ApplyLockedAsync(sessionId, e, ct);
-            }
-            finally
-            {
-                memory.Release();
-            }
-        }
-        finally
-        {
-            arrivals.Arrived(arriving);
-        }
-
+        var pending = new PendingEvent(sessionId, e, null);
+        await ApplyPendingAsync([pending], ct);
+        var (live, owner, _) = await pending.Done;
         await routes.ForwardAsync(owner, sessionId, e, hops);
         return live;
     }
 
-    /// <summary>Events routed here by other nodes, applied in arrival order under one hold of the gate.</summary>
+    /// <summary>
+    /// A party's hub joined: applies its <see cref="PartyConnected"/> and returns the party's view, both under one hold
+    /// of the gate (batched with whatever else waits for it). Null when this node does not drive the session.
+    /// </summary>
+    public async Task<ChatStatus?> JoinAsync(Guid sessionId, PartyConnected e, CancellationToken ct = default)
+    {
+        if (await routes.ForwardToKnownOwnerAsync(sessionId, e, 0))
+        {
+            return null;
+        }
+
+        var pending = new PendingEvent(sessionId, e, e.Party);
+        await ApplyPendingAsync([pending], ct);
+        var (_, owner, status) = await pending.Done;
+        await routes.ForwardAsync(owner, sessionId, e, 0);
+        return status;
+    }
+
+    /// <summary>Events routed here by other nodes, applied in arrival order under one hold of the gate and stored in one append.</summary>
     public async Task ApplyRoutedAsync(IReadOnlyList<(Guid SessionId, ChatEvent Event, int Hops)> events, CancellationToken ct = default)
     {
-        var onwards = new List<(string Owner, Guid SessionId, ChatEvent Event, int Hops)>();
-        var arriving = events.Select(x => arrivals.Arriving(x.SessionId, x.Event)).ToList();
+        var pending = events.Select(x => new PendingEvent(x.SessionId, x.Event, null)).ToList();
+        await ApplyPendingAsync(pending, ct);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var (_, owner, _) = await pending[i].Done;
+            await routes.ForwardAsync(owner, events[i].SessionId, events[i].Event, events[i].Hops);
+        }
+    }
+
+    /// <summary>
+    /// Queues these events for the gate and waits for it; the first caller to get it applies every event queued by then
+    /// (group commit), so parties' joins and reports that piled up behind a tick cost one store append, not one each.
+    /// </summary>
+    private async Task ApplyPendingAsync(List<PendingEvent> mine, CancellationToken ct)
+    {
+        var arriving = mine.Select(p => arrivals.Arriving(p.SessionId, p.Event)).ToList();
         try
         {
-            await memory.WaitAsync(ct);
+            foreach (var p in mine)
+            {
+                _pending.Enqueue(p);
+            }
+
+            var held = false;
             try
             {
-                foreach (var (sessionId, e, hops) in events)
+                await memory.WaitAsync(ct);
+                held = true;
+            }
+            catch (OperationCanceledException)
+            {
+                // Withdrawn unless a batch already took them: those are applied, so wait for them.
+                var withdrawn = mine.Where(p => p.TryWithdraw()).ToList();
+                if (withdrawn.Count == mine.Count)
                 {
-                    var (_, owner) = await ApplyLockedAsync(sessionId, e, ct);
-                    if (owner is not null)
+                    throw;
+                }
+
+                withdrawn.ForEach(p => p.Fail(new OperationCanceledException(ct)));
+            }
+
+            if (held)
+            {
+                try
+                {
+                    while (!mine.All(p => p.IsTaken || p.Done.IsCompleted))
                     {
-                        onwards.Add((owner, sessionId, e, hops));
+                        await ApplyBatchLockedAsync(ct);
                     }
                 }
+                finally
+                {
+                    memory.Release();
+                }
             }
-            finally
-            {
-                memory.Release();
-            }
+
+            await Task.WhenAll(mine.Where(p => p.IsTaken).Select(p => p.Done));
         }
         finally
         {
             arriving.ForEach(arrivals.Arrived);
         }
+    }
 
-        foreach (var (owner, sessionId, e, hops) in onwards)
+    /// <summary>
+    /// Under the gate: takes the waiting events (up to a store batch) and applies them in arrival order, stores every
+    /// session they changed in one append, then pushes each changed session once. A session whose append lost a race
+    /// (reloaded) gets its events applied again one by one, as a single event would.
+    /// </summary>
+    private async Task ApplyBatchLockedAsync(CancellationToken ct)
+    {
+        var batch = new List<PendingEvent>();
+        while (batch.Count < MaxBatchEvents && _pending.TryDequeue(out var next))
         {
-            await routes.ForwardAsync(owner, sessionId, e, hops);
+            if (next.TryTake())
+            {
+                batch.Add(next);
+            }
+        }
+
+        var lives = new LiveSession?[batch.Count];
+        var changed = new List<LiveSession>();
+        var changedAt = new Dictionary<LiveSession, DateTimeOffset>();
+        try
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var (sessionId, e) = (batch[i].SessionId, batch[i].Event);
+                LiveSession? live;
+                try
+                {
+                    live = await memory.GetOrLoadAsync(sessionId, ct);
+                    if (live is null)
+                    {
+                        batch[i].Complete(null, await routes.OtherOwnerAsync(sessionId, ct), null);
+                        continue;
+                    }
+                }
+                catch (Exception x) when (x is not OperationCanceledException)
+                {
+                    batch[i].Fail(x);
+                    continue;
+                }
+
+                lives[i] = live;
+                ConnectReporter(live, e);
+                live.Watch.Observe(e);
+                var result = live.Session.Apply(e);
+                if ((result.IsApplied || live.Session.Events.Count > live.Stored) && changedAt.TryAdd(live, e.At))
+                {
+                    changed.Add(live);
+                }
+                else if (changedAt.ContainsKey(live))
+                {
+                    changedAt[live] = e.At;
+                }
+            }
+
+            await memory.PersistAsync(changed, ct);
+            var retried = changed.Where(l => !memory.Holds(l)).ToHashSet();
+            foreach (var live in changed.Where(l => !retried.Contains(l)))
+            {
+                await notifier.StatusAsync(live, changedAt[live]);
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (lives[i] is not { } live)
+                {
+                    continue;
+                }
+
+                var e = batch[i].Event;
+                if (retried.Contains(live))
+                {
+                    // Storing lost a race: the session was reloaded from the store; apply this event to the reloaded copy.
+                    var (again, owner) = await ApplyLockedAsync(batch[i].SessionId, e, ct);
+                    batch[i].Complete(again, owner, StatusOf(again, batch[i]));
+                    continue;
+                }
+
+                memory.Schedule(live, e.At);
+                batch[i].Complete(live, null, StatusOf(live, batch[i]));
+            }
+        }
+        catch (Exception x)
+        {
+            batch.ForEach(p => p.Fail(x));
+            throw;
         }
     }
+
+    private ChatStatus? StatusOf(LiveSession? live, PendingEvent pending) =>
+        live is not null && pending.StatusFor is { } party ? ChatNotifier.StatusFor(live, party, time.GetUtcNow()) : null;
 
     /// <summary>Under the gate: applies the event to a session this node drives; else returns the node that drives it.</summary>
     private async Task<(LiveSession? Live, string? Owner)> ApplyLockedAsync(Guid sessionId, ChatEvent e, CancellationToken ct)
@@ -260,10 +390,11 @@ public sealed class LiveSessions(
     {
         var changed = due.Where(l => l.Session.Events.Count > l.Stored).ToList();
         await memory.PersistAsync(changed, ct);
+        var pushed = new HashSet<LiveSession>(changed); // a list's Contains here was quadratic in the tick's size
         var ended = new List<Guid>();
         foreach (var live in due)
         {
-            if (changed.Contains(live) || charged.Contains(live))
+            if (pushed.Contains(live) || charged.Contains(live))
             {
                 await notifier.StatusAsync(live, now);
             }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Meterchat.Chats.Receipts;
 using Meterchat.Chats.Ownership;
 using Meterchat.Cluster;
@@ -59,20 +60,25 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = appends.Select(a => a.SessionId).ToList();
-        var fences = appends.Where(a => a.Fence is not null).Select(a => (a.SessionId, a.Fence!.Value)).ToList();
-        await using var tx = fences.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
-        var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
-        var rows = new Dictionary<Guid, ChatSessionRow>(ids.Count);
-        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        var ids = new List<Guid>(appends.Count);
+        var fences = new List<(Guid, long)>();
+        foreach (var append in appends)
         {
-            foreach (var row in await db.Set<ChatSessionRow>().Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+            ids.Add(append.SessionId);
+            if (append.Fence is { } fence)
             {
-                rows[row.Id] = row;
+                fences.Add((append.SessionId, fence));
             }
         }
 
+        await using var tx = fences.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
+
+        // One bound parameter (a JSON or array parameter) whatever the number of sessions; read untracked, written set-based.
+        var rows = await db.Set<ChatSessionRow>().AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var conflicts = new List<Guid>();
+        var written = new List<ChatSessionRow>(appends.Count);
+        var events = new List<ChatEventRow>(appends.Count);
         foreach (var append in appends)
         {
             if (fencedOut.Contains(append.SessionId) || !rows.TryGetValue(append.SessionId, out var row) || row.EventCount != append.StoredCount)
@@ -81,31 +87,43 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
                 continue;
             }
 
-            var events = append.Session.Events;
-            for (var seq = append.StoredCount; seq < events.Count; seq++)
+            var log = append.Session.Events;
+            for (var seq = append.StoredCount; seq < log.Count; seq++)
             {
-                db.Add(Chained(row, seq, events[seq]));
+                events.Add(Chained(row, seq, log[seq]));
             }
 
             Summarise(row, append.Session);
+            written.Add(row);
         }
 
-        try
+        if (written.Count == 0)
         {
-            await db.SaveChangesAsync(ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
-
             return conflicts;
         }
-        catch (DbUpdateException)
+
+        await using var write = tx is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            // A writer on another node slipped in between the read and the write: nothing was stored, reload them all.
+            if (!await ChatAppendWriter.WriteAsync(db, events, written, ct))
+            {
+                // A writer on another node slipped in between the read and the write: nothing is stored, reload them all.
+                return ids;
+            }
+
+            await (tx ?? write)!.CommitAsync(ct);
+            return conflicts;
+        }
+        catch (DbException e) when (IsConflict(e))
+        {
+            // The same race seen by the unique (session, seq) index.
             return ids;
         }
     }
+
+    /// <summary>A unique-index violation: another writer stored an event at the same position first.</summary>
+    private static bool IsConflict(DbException e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 
     public async Task<IReadOnlyList<(ChatSessionRow Row, ChatSession Session)>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
     {
