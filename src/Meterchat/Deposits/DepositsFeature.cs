@@ -1,4 +1,5 @@
 using Meterchat.Chain;
+using Meterchat.Deposits.Ethereum;
 using Meterchat.DevChain;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
@@ -38,12 +39,29 @@ public static class DepositsFeature
         builder.Services.AddScoped<IPlatformAddresses, DepositAddressOwnership>();
         builder.Services.AddSingleton<DepositWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DepositWatcher>());
+        AddEthereumDeposits(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// Ethereum deposits (claims, the watcher, the history's Ethereum lines). Registering connects to nothing: with
+    /// Ethereum off (no Ethereum:RpcUrl, or no deposit key in Production) the watcher idles and the API says so.
+    /// </summary>
+    private static void AddEthereumDeposits(IServiceCollection services)
+    {
+        services.AddSingleton<EthereumDepositKeySource>();
+        services.AddSingleton<EthereumDepositAddressMap>();
+        services.AddScoped<EthereumDepositBook>();
+        services.AddScoped<EthereumDepositClaims>();
+        services.AddRateLimiter(o => o.AddPolicy<string, EthereumClaimRateLimitPolicy>(EthereumClaimRateLimitPolicy.Name));
+        services.AddSingleton<EthereumDepositWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<EthereumDepositWatcher>());
     }
 
     public static WebApplication MapDeposits(this WebApplication app)
     {
         app.MapDepositEndpoints();
+        app.MapEthereumDepositEndpoints();
         return app;
     }
 

@@ -27,10 +27,19 @@ public static class EthereumFeature
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(EthereumOptions.Section)));
         builder.Services.AddOptions<PriceOptions>().BindConfiguration(PriceOptions.Section)
             .Validate(o => o.FixedMicrosPerEther is null or > 0, "Ethereum:Price:FixedMicrosPerEther must be positive.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TickerUrl) || Uri.TryCreate(o.TickerUrl, UriKind.Absolute, out _), "Ethereum:Price:TickerUrl must be an absolute URL.")
+            .Validate(o => o.MaxAge > TimeSpan.Zero, "Ethereum:Price:MaxAge must be positive.")
             .Validate(o => o.MinMicrosPerEther > 0 && o.MaxMicrosPerEther > o.MinMicrosPerEther, "Ethereum:Price: MinMicrosPerEther must be positive and below MaxMicrosPerEther.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<IPriceSource>(sp => new FixedPriceSource(
-            sp.GetRequiredService<IOptions<PriceOptions>>().Value, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddHttpClient(PriceOptions.Section, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddSingleton<IPriceSource>(sp =>
+        {
+            var prices = sp.GetRequiredService<IOptions<PriceOptions>>().Value;
+            var time = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            return string.IsNullOrWhiteSpace(prices.TickerUrl)
+                ? new FixedPriceSource(prices, time)
+                : new TickerPriceSource(sp.GetRequiredService<IHttpClientFactory>().CreateClient(PriceOptions.Section), prices, time);
+        });
         return builder;
     }
 

@@ -83,6 +83,30 @@ public sealed class EthereumNode : IDisposable
     public Task<BlockWithTransactions?> BlockAsync(long number, CancellationToken ct) =>
         Call<BlockWithTransactions?>(Web3.Eth.Blocks.GetBlockWithTransactionsByNumber.SendRequestAsync(new HexBigInteger(number)), ct);
 
+    /// <summary>The topic of the ERC-20 (and ERC-721) <c>Transfer(address,address,uint256)</c> event.</summary>
+    public const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+    /// <summary>
+    /// <c>eth_getLogs</c>: the <c>Transfer</c> logs the given contracts emitted in blocks <paramref name="from"/> to
+    /// <paramref name="to"/> (one call for a range, instead of one receipt per transaction). Reverted transactions emit none.
+    /// </summary>
+    public async Task<IReadOnlyList<FilterLog>> TransferLogsAsync(long from, long to, IReadOnlyCollection<EthereumAddress> contracts, CancellationToken ct)
+    {
+        if (contracts.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = new NewFilterInput
+        {
+            FromBlock = new BlockParameter(new HexBigInteger(from)),
+            ToBlock = new BlockParameter(new HexBigInteger(to)),
+            Address = [.. contracts.Select(c => c.Lower)],
+            Topics = [TransferTopic],
+        };
+        return await Call(Web3.Eth.Filters.GetLogs.SendRequestAsync(filter), ct) ?? [];
+    }
+
     public Task<Transaction?> TransactionAsync(string hash, CancellationToken ct) =>
         Call<Transaction?>(Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(hash), ct);
 

@@ -92,6 +92,16 @@ public sealed class GanacheChain : IAsyncLifetime, IDisposable
         throw new TimeoutException($"{hash} was not mined within 10 s.");
     }
 
+    /// <summary>Mines empty blocks (ganache's <c>evm_mine</c>): what makes earlier transactions final.</summary>
+    public async Task MineAsync(int blocks)
+    {
+        var web3 = new Nethereum.Web3.Web3(Options.RpcUrl);
+        for (var i = 0; i < blocks; i++)
+        {
+            await web3.Client.SendRequestAsync<string>("evm_mine");
+        }
+    }
+
     /// <summary>A fresh key with some ETH for gas (and optionally tokens), like a hot wallet or a customer's wallet.</summary>
     public async Task<EthECKey> FundedKeyAsync(BigInteger wei, EthereumAddress? token = null, BigInteger? tokenUnits = null)
     {

@@ -42,7 +42,7 @@ function render(items) {
     badge.className = "badge " + (item.status === "credited" ? "ok" : item.status === "pending" ? "" : "warn");
     badge.textContent = item.label;
     status.append(badge);
-    tr.append(id, cell(item.amount ? `${item.amount.usdt} USDT` : "—"), status, cell(item.credited.tokens));
+    tr.append(id, cell(item.shown ?? (item.amount ? `${item.amount.usdt} USDT` : "—")), status, cell(item.credited.tokens));
     return tr;
   }));
 }
