@@ -1,4 +1,5 @@
 using Meterchat.Chain;
+using Meterchat.Deposits.Ethereum;
 using Meterchat.DevChain;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
@@ -44,6 +45,7 @@ public static class DepositsFeature
     public static WebApplication MapDeposits(this WebApplication app)
     {
         app.MapDepositEndpoints();
+        app.MapDevEthereum();
         return app;
     }
 

@@ -78,7 +78,10 @@ public sealed class GanacheTools(string folder)
         }
     }
 
-    /// <summary>ganache as scripts/ganache.sh starts it, on <paramref name="port"/>, keeping its chain in <paramref name="database"/>.</summary>
+    /// <summary>
+    /// ganache as scripts/ganache.sh starts it, on <paramref name="port"/>, keeping its chain in <paramref name="database"/>,
+    /// but with a block every 3 s (as the TRON dev chain) instead of one per transaction: deposits need blocks on top to become final.
+    /// </summary>
     public ProcessStartInfo StartInfo(string node, int port, string database)
     {
         var start = new ProcessStartInfo(node) { WorkingDirectory = Folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -87,7 +90,7 @@ public sealed class GanacheTools(string folder)
             Cli, "--server.host", "127.0.0.1", "--server.port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--chain.chainId", "1337", "--chain.networkId", "1337",
             "--wallet.mnemonic", DevEthereumChain.NodeMnemonic, "--wallet.totalAccounts", "10", "--wallet.defaultBalance", "1000",
-            "--miner.instamine", "eager", "--database.dbPath", database, "--logging.quiet",
+            "--miner.blockTime", "3", "--database.dbPath", database, "--logging.quiet",
         ];
         foreach (var argument in arguments)
         {
