@@ -156,7 +156,18 @@ function choose(value) {
   if (ethereum) info ? render() : load();
 }
 
-if (picker && panel && tron) {
+// The picker shows where Ethereum is possible: the app's own dev node, or a server with Ethereum deposits enabled.
+async function offered() {
+  if (dev) return true;
+  try {
+    info = await api("GET", "/api/deposits/ethereum");
+    return info.enabled === true;
+  } catch {
+    return false;
+  }
+}
+
+if (picker && panel && tron && await offered()) {
   picker.hidden = false;
   picker.addEventListener("change", (event) => choose(event.target.value));
   for (const button of panel.querySelectorAll("button[data-faucet]")) button.addEventListener("click", () => faucet(button));
@@ -171,8 +182,8 @@ if (picker && panel && tron) {
     claim(txHash);
   });
   const wanted = new URLSearchParams(location.search).get("asset");
-  const radio = picker.querySelector(`input[value="${CSS.escape(wanted ?? "TRON")}"]`);
-  if (radio && wanted) {
+  const radio = wanted && picker.querySelector(`input[value="${CSS.escape(wanted)}"]`);
+  if (radio) {
     radio.checked = true;
     choose(wanted);
   }
