@@ -1,4 +1,5 @@
 using System.Numerics;
+using Deque.AxeCore.Playwright;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Meterchat.BrowserTests.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class EthereumTopUpPageTests(EthereumTopUpApp app) : IClassFixture
         await Expect(page.Locator("#eth-internal-row")).ToBeHiddenAsync();
         Assert.True(await page.Locator("#eth-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the QR code image loads");
         await Screens.SaveAsync(page, "topup-usdc-1280.png", fullPage: true);
+        var serious = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
+        Assert.Empty(serious);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Send test USDC" }).ClickAsync();
         await Expect(page.Locator("#eth-test-txhash")).ToHaveTextAsync(new Regex("^0x[0-9a-f]{64}$"));
