@@ -62,6 +62,7 @@ public static class DepositsFeature
     {
         app.MapDepositEndpoints();
         app.MapEthereumDepositEndpoints();
+        app.MapDevEthereum();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Meterchat.Ethereum.Prices;
+using Meterchat.Ethereum.Development;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Ethereum;
@@ -21,6 +22,7 @@ public static class EthereumFeature
             .Validate(o => string.IsNullOrWhiteSpace(o.AccountXpub) || IsAccountXpub(o.AccountXpub),
                 "Ethereum:AccountXpub is not an account xpub of m/44'/60'/0' (depth 3).")
             .ValidateOnStart();
+        builder.AddDevEthereumNode();
         builder.Services.AddHttpClient(EthereumOptions.Section);
         builder.Services.AddSingleton(sp => new EthereumNode(
             sp.GetRequiredService<IOptions<EthereumOptions>>().Value,

@@ -2,6 +2,8 @@ using System.Globalization;
 using Meterchat.Accounts;
 using Meterchat.DevChain;
 using Meterchat.Deposits;
+using Meterchat.Ethereum;
+using Meterchat.Ethereum.Development;
 using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
 using Meterchat.Web;
@@ -27,6 +29,9 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
     public IReadOnlyList<DepositHistoryItem> History { get; private set; } = [];
 
     public bool DevChain => HttpContext.RequestServices.GetService<DevChainNode>() is not null;
+
+    /// <summary>Development with the app's own Ethereum node (running, starting or off): the page shows its state and the test faucet.</summary>
+    public bool DevEthereum => HttpContext.RequestServices.GetService<DevEthereumStatus>() is not null;
 
     [BindProperty]
     public string? TxId { get; set; }
@@ -80,6 +85,31 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
         var address = await addresses.GetOrCreateAsync(UserId, ct);
         TestTxId = chain.Faucet(TronAddress.Parse(address.Address), FaucetToken.Usdt, 10 * Micros.PerUsdt);
         return RedirectToPage();
+    }
+
+    /// <summary>The EIP-681 QR code of an Ethereum deposit address (ETH, or an ERC-20 token's transfer to it), as an SVG image.</summary>
+    public IActionResult OnGetEthereumQr(string? address, long chainId, string? token)
+    {
+        if (!EthereumAddress.TryParse(address, out var to) || chainId <= 0)
+        {
+            return BadRequest();
+        }
+
+        string uri;
+        if (string.IsNullOrEmpty(token))
+        {
+            uri = Eip681.Ether(to!, chainId);
+        }
+        else if (EthereumAddress.TryParse(token, out var contract))
+        {
+            uri = Eip681.TokenTransfer(contract!, to!, chainId);
+        }
+        else
+        {
+            return BadRequest();
+        }
+
+        return Content(DepositQr.Svg(uri), "image/svg+xml");
     }
 
     private string UserId => User.UserId();

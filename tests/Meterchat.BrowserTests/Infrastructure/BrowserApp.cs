@@ -103,6 +103,9 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Every person signs in from 127.0.0.1; the per-IP sign-in limit is tested on its own (integration tests).
         builder.UseSetting("Accounts:AttemptsPerWindow", "100000");
+
+        // Development would start a local Ethereum node: only the Ethereum pages' tests want one (EthereumTopUpApp).
+        builder.UseSetting("Ethereum:DevNode:Enabled", "false");
     }
 
     private static int FreePort()
