@@ -149,6 +149,30 @@ public sealed class EthereumNode : IDisposable
     public async Task<BigInteger> PendingNonceAsync(EthereumAddress address, CancellationToken ct) =>
         (await Call(Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address.Lower, BlockParameter.CreatePending()), ct)).Value;
 
+    /// <summary>The nonce after the sender's last <b>mined</b> transaction: a nonce below it is used for good.</summary>
+    public async Task<BigInteger> MinedNonceAsync(EthereumAddress address, CancellationToken ct) =>
+        (await Call(Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address.Lower, BlockParameter.CreateLatest()), ct)).Value;
+
+    /// <summary>
+    /// Tells the signer that <paramref name="nonce"/> is held by a transaction stored elsewhere (e.g. a payout row saved
+    /// before a restart and not yet broadcast), so the next signature uses a higher one even if the node never saw it.
+    /// </summary>
+    public async Task NoteNonceInUseAsync(EthereumAddress from, BigInteger nonce, CancellationToken ct)
+    {
+        await _signing.WaitAsync(ct);
+        try
+        {
+            if (!_lastNonce.TryGetValue(from, out var last) || last < nonce)
+            {
+                _lastNonce[from] = nonce;
+            }
+        }
+        finally
+        {
+            _signing.Release();
+        }
+    }
+
     /// <summary>
     /// Builds and signs (does not send) a transaction from the hot wallet with the next nonce: the node's pending
     /// nonce, or one past the last this process signed if that is higher (a signed transaction the caller has not

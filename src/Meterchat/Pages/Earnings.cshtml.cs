@@ -5,6 +5,7 @@ using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;
 using Meterchat.Withdrawals;
+using Meterchat.Withdrawals.Ethereum;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,8 +16,14 @@ namespace Meterchat.Pages;
 
 /// <summary>The seller's earnings: balances, the withdrawal form with its fees, the address book, the history.</summary>
 [Authorize(Policy = AccountPolicies.VerifiedEmail)]
-public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptionsMonitor<WithdrawalsOptions> options, MeterSource meter) : PageModel
+public sealed class EarningsModel(
+    AppDbContext db, ILedger ledger, WithdrawalRequests requests, TimeProvider time, IOptionsMonitor<WithdrawalsOptions> options, MeterSource meter,
+    IOptionsMonitor<EthereumPayoutOptions> ethereum, EthereumPayoutFees ethereumFees) : PageModel
 {
+    /// <summary>The payout asset and network, "network:ASSET" (tron:USDT, ethereum:USDT, ethereum:USDC).</summary>
+    [BindProperty]
+    public string Payout { get; set; } = "tron:USDT";
+
     [BindProperty]
     public string Amount { get; set; } = "";
 
@@ -44,6 +51,13 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
     public WithdrawalsOptions Options => options.CurrentValue;
 
+    public EthereumPayoutOptions Ethereum => ethereum.CurrentValue;
+
+    /// <summary>The Ethereum assets this server pays out (none when Ethereum or its hot wallet is off).</summary>
+    public IReadOnlyList<string> EthereumAssets => [.. StablecoinsOnEthereum.Where(a => ethereumFees.TokenOf(a).Error is null)];
+
+    private static readonly string[] StablecoinsOnEthereum = ["USDT", "USDC"];
+
     /// <summary>The platform's commission on chats and tips requested now (admin settings), in basis points.</summary>
     public int CommissionBasisPoints => meter.Current.Options.CommissionBasisPoints;
 
@@ -65,13 +79,16 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
     public DateTimeOffset Now => time.GetUtcNow();
 
-    public string Explorer(string txId) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Options.ExplorerTxUrl, txId);
+    public string Explorer(Withdrawal w) => string.Format(System.Globalization.CultureInfo.InvariantCulture,
+        w.Network == PayoutNetwork.Ethereum ? Ethereum.ExplorerTransactionUrl : Options.ExplorerTxUrl, w.TxId);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken ct)
     {
-        var (w, error) = await requests.RequestAsync(UserId, new WithdrawalRequest(Amount, Address, Unit, Label, TwoFactorCode, Password), ct);
+        var network = Payout.Split(':')[0];
+        var asset = Payout.Contains(':', StringComparison.Ordinal) ? Payout.Split(':')[1] : null;
+        var (w, error) = await requests.RequestAsync(UserId, new WithdrawalRequest(Amount, Address, Unit, Label, TwoFactorCode, Password, network, asset), ct);
         if (error is not null)
         {
             ModelState.AddModelError(string.Empty, error.Detail);
@@ -81,7 +98,7 @@ public sealed class EarningsModel(AppDbContext db, ILedger ledger, WithdrawalReq
 
         TempData["Status"] = w!.Status == WithdrawalStatus.InReview
             ? $"Withdrawal of {new Micros(w.Amount).ToUsdtString()} USDT requested; it waits for a review before it is sent."
-            : $"Withdrawal of {new Micros(w.Amount).ToUsdtString()} USDT requested; {new Micros(w.Net).ToUsdtString()} USDT will arrive within minutes.";
+            : $"Withdrawal of {new Micros(w.Amount).ToUsdtString()} USDT requested; {new Micros(w.Net).ToUsdtString()} {new PayoutRoute(w.Network, w.Asset).Name} will arrive within minutes.";
         return RedirectToPage();
     }
 

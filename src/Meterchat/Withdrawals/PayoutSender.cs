@@ -12,21 +12,19 @@ namespace Meterchat.Withdrawals;
 
 /// <summary>
 /// Pays approved withdrawals, one pass at a time over every active one: finish requests and rejections that crashed
-/// half-way, follow sent transactions (<see cref="PayoutFollower"/>), then send the approved ones the hot wallet can
-/// pay (<see cref="PayoutBroadcaster"/>: sign, <b>store the signed bytes and TXID</b>, broadcast). Every ledger entry
+/// half-way, freeze a banned user's unsent ones, then hand each network its rows (<see cref="IPayoutNetwork"/>: TRON's
+/// <see cref="TronPayouts"/>, Ethereum's <c>EthereumPayouts</c>), which follow sent transactions and send the approved
+/// ones: sign, <b>store the signed bytes and hash</b>, broadcast. Every ledger entry
 /// is keyed (<see cref="PayoutTransfers"/>), so a pass repeated after a crash changes nothing twice. See docs/withdrawals.md.
 /// </summary>
 public sealed class PayoutSender(
     IServiceScopeFactory scopes,
-    ITronNode node,
-    HotWallet wallet,
+    IEnumerable<IPayoutNetwork> networks,
     ILedger ledger,
     TimeProvider time,
     IOptions<WithdrawalsOptions> options,
-    IOptions<ChainOptions> chain,
     WorkerGate workers,
-    ILogger<PayoutSender> logger,
-    MeterchatMetrics metrics) : BackgroundService
+    ILogger<PayoutSender> logger) : BackgroundService
 {
     /// <summary>Its lease name: with several nodes, one node at a time sends payouts.</summary>
     public const string WorkerName = "payout-sender";
@@ -35,8 +33,6 @@ public sealed class PayoutSender(
         [WithdrawalStatus.Holding, WithdrawalStatus.Rejecting, WithdrawalStatus.Approved, WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock];
 
     private readonly SemaphoreSlim _pass = new(1, 1);
-    private readonly PayoutBroadcaster _broadcaster = new(node, wallet, time, options.Value, chain.Value, logger, metrics);
-    private PayoutFollower? _follower;
 
     /// <summary>Test hook: called at "stored" (signed bytes saved, not broadcast) and "broadcast" (sent, result not recorded).</summary>
     internal Action<string, Withdrawal>? CrashPoint { get; set; }
@@ -57,7 +53,6 @@ public sealed class PayoutSender(
                 return 0;
             }
 
-            var head = await node.GetNowBlockAsync(NodeView.Head, ct);
             foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Holding))
             {
                 await Guarded(db, w, () => SettleHoldAsync(w, ct), ct);
@@ -72,30 +67,22 @@ public sealed class PayoutSender(
                 }, ct);
             }
 
-            foreach (var w in work.Where(w => w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock))
+            var unsent = work.Where(w => w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds).ToList();
+            var allowed = (await WithoutBannedAsync(db, unsent, ct)).ToHashSet();
+            foreach (var network in networks)
             {
-                await Guarded(db, w, () => Follower.FollowAsync(w, head, ct), ct);
-            }
-
-            var toSend = work.Where(w => w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds).ToList();
-            toSend = await WithoutBannedAsync(db, toSend, ct);
-            if (toSend.Count > 0)
-            {
-                var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
-                var trx = (await node.GetAccountAsync(wallet.Address, ct))?.BalanceSun ?? 0;
-                // USDT promised to transactions not yet in a block is still in the balance: count it as spent.
-                var reserved = new Micros(work.Where(w => w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast).Sum(w => w.Net));
-                foreach (var w in toSend)
+                var mine = work.Where(w => w.Network == network.Network && (w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock || allowed.Contains(w))).ToList();
+                try
                 {
-                    var available = usdt - reserved;
-                    if (available.Value < w.Net || trx < O.FeeLimitSun)
+                    if (mine.Count > 0)
                     {
-                        await Guarded(db, w, () => _broadcaster.WaitForFundsAsync(w, available, trx), ct);
-                        continue;
+                        await network.PassAsync(db, mine, (w, action) => Guarded(db, w, action, ct), CrashPoint, ct);
                     }
-
-                    await Guarded(db, w, () => _broadcaster.SendAsync(db, w, head, CrashPoint, ct), ct);
-                    reserved += new Micros(w.Net);
+                }
+                catch (Exception e) when (IsNodeTrouble(e))
+                {
+                    // One chain's node being down does not stop the others' payouts.
+                    logger.LogError(e, "{Network} payouts: node unavailable; retried next pass", network.Network);
                 }
             }
 
@@ -175,7 +162,9 @@ public sealed class PayoutSender(
         }
     }
 
-    private PayoutFollower Follower => _follower ??= new(node, ledger, _broadcaster, time, O, logger, metrics);
+    /// <summary>A node's failure (TRON or Ethereum JSON-RPC): retried next pass.</summary>
+    private static bool IsNodeTrouble(Exception e) => e is TronNodeException or HttpRequestException
+        or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException or Nethereum.JsonRpc.Client.RpcResponseException;
 
     /// <summary>One withdrawal's step; a failure is logged and that withdrawal retried next pass, the others go on.</summary>
     private async Task Guarded(AppDbContext db, Withdrawal w, Func<Task> step, CancellationToken ct)
@@ -190,7 +179,7 @@ public sealed class PayoutSender(
             logger.LogInformation("Payout {Withdrawal} changed underneath this pass (another sender or an admin); skipped", w.Id);
             db.Entry(w).State = EntityState.Detached;
         }
-        catch (Exception e) when (e is TronNodeException or HttpRequestException or InvalidOperationException)
+        catch (Exception e) when (IsNodeTrouble(e) || e is InvalidOperationException)
         {
             logger.LogError(e, "Payout {Withdrawal} step failed; retried next pass", w.Id);
             await db.Entry(w).ReloadAsync(ct);

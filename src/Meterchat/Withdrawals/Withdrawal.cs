@@ -22,8 +22,14 @@ public sealed class Withdrawal
 
     public long Net { get; set; }
 
-    /// <summary>Base58 recipient.</summary>
+    /// <summary>The recipient: base58 on TRON, EIP-55 checksummed 0x… on Ethereum.</summary>
     public required string ToAddress { get; set; }
+
+    /// <summary>The chain it pays out on (TRON unless the seller chose another).</summary>
+    public PayoutNetwork Network { get; set; }
+
+    /// <summary>The stablecoin that arrives: USDT (TRON or Ethereum) or USDC (Ethereum). Always 6 decimals, 1:1 with µUSDT.</summary>
+    public string Asset { get; set; } = "USDT";
 
     /// <summary>Changed only by this class's steps (EF Core reads and writes it through the private setter).</summary>
     public WithdrawalStatus Status { get; private set; }
@@ -44,17 +50,24 @@ public sealed class Withdrawal
 
     public string? TxId { get; set; }
 
-    /// <summary>The current transaction's expiration, ms since the epoch (TRON's clock: block time).</summary>
+    /// <summary>The current transaction's expiration, ms since the epoch (TRON's clock: block time). Null on Ethereum.</summary>
     public long? ExpirationMs { get; set; }
+
+    /// <summary>Ethereum: the hot wallet's nonce the current transaction uses (a replacement keeps it, so only one can land).</summary>
+    public long? Nonce { get; set; }
+
+    /// <summary>Ethereum: hashes of earlier transactions with the same nonce that were replaced, comma-separated (followed too).</summary>
+    public string? ReplacedTxIds { get; set; }
 
     /// <summary>How many transactions were built (a new one only after the previous was proven expired and absent).</summary>
     public int Attempts { get; set; }
 
     public long? BlockNumber { get; set; }
 
-    /// <summary>The real chain cost: TRX (sun) the hot wallet burned, from the receipt.</summary>
+    /// <summary>The real chain cost from the receipt, in the network's smallest unit: TRX sun on TRON, wei of ETH on Ethereum.</summary>
     public long? ChainFeeSun { get; set; }
 
+    /// <summary>Energy (TRON) or gas (Ethereum) the transaction used.</summary>
     public long? EnergyUsed { get; set; }
 
     public string? FailureReason { get; set; }
@@ -135,14 +148,36 @@ public sealed class Withdrawal
     }
 
     /// <summary>Its transaction is built and signed: the bytes and TXID are kept (and saved) before any node sees them.</summary>
-    public void MarkSigned(string signedHex, string txId, long expirationMs, DateTimeOffset now)
+    public void MarkSigned(string signedHex, string txId, long? expirationMs, DateTimeOffset now, long? nonce = null)
     {
         MoveTo(WithdrawalStatus.Stored, now, nameof(MarkSigned), Unsent);
         SignedHex = signedHex;
         TxId = txId;
         ExpirationMs = expirationMs;
+        Nonce = nonce;
         Attempts++;
         FailureReason = null;
+    }
+
+    /// <summary>
+    /// Ethereum: the stored transaction was proven dropped (no node has it, and its nonce is still free); a new one
+    /// with the <b>same nonce</b> replaces it, so at most one of them can ever be mined. The old hash is still followed.
+    /// </summary>
+    public void Replace(string signedHex, string txId, string reason, DateTimeOffset now)
+    {
+        MoveTo(WithdrawalStatus.Stored, now, nameof(Replace), WithdrawalStatus.Stored, WithdrawalStatus.Broadcast);
+        ReplacedTxIds = ReplacedTxIds is null ? TxId : $"{ReplacedTxIds},{TxId}";
+        SignedHex = signedHex;
+        TxId = txId;
+        Attempts++;
+        FailureReason = reason;
+    }
+
+    /// <summary>Ethereum: an earlier transaction of the same nonce (replaced) is the one that was mined: follow it.</summary>
+    public void FoundMined(string txId)
+    {
+        Require(nameof(FoundMined), Signed);
+        TxId = txId;
     }
 
     /// <summary>A node accepted the stored bytes (or knew them). True when this moved it from Stored; false for a rebroadcast.</summary>
@@ -172,6 +207,8 @@ public sealed class Withdrawal
         SignedHex = null;
         TxId = null;
         ExpirationMs = null;
+        Nonce = null;
+        ReplacedTxIds = null;
     }
 
     /// <summary>Its transaction is in a block (not yet solidified): the block and the real chain cost are recorded.</summary>

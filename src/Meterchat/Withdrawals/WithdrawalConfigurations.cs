@@ -9,11 +9,13 @@ internal sealed class WithdrawalConfiguration : IEntityTypeConfiguration<Withdra
     {
         builder.ToTable("Withdrawals");
         builder.Property(w => w.UserId).HasMaxLength(64);
-        builder.Property(w => w.ToAddress).HasMaxLength(34);
+        builder.Property(w => w.ToAddress).HasMaxLength(42);
+        builder.Property(w => w.Asset).HasMaxLength(8).HasDefaultValue("USDT");
+        builder.Property(w => w.ReplacedTxIds).HasMaxLength(700);
         builder.Property(w => w.ReviewReason).HasMaxLength(400);
         builder.Property(w => w.ReviewedBy).HasMaxLength(64);
         builder.Property(w => w.RejectReason).HasMaxLength(400);
-        builder.Property(w => w.TxId).HasMaxLength(64);
+        builder.Property(w => w.TxId).HasMaxLength(66);
         builder.Property(w => w.FailureReason).HasMaxLength(400);
         builder.Property(w => w.Version).IsConcurrencyToken();
         // Unix milliseconds: SQLite cannot compare DateTimeOffset in SQL; a bigint sorts and compares on both providers.
@@ -32,7 +34,7 @@ internal sealed class PayoutAddressConfiguration : IEntityTypeConfiguration<Payo
     {
         builder.ToTable("PayoutAddresses");
         builder.Property(a => a.UserId).HasMaxLength(64);
-        builder.Property(a => a.Address).HasMaxLength(34);
+        builder.Property(a => a.Address).HasMaxLength(42);
         builder.Property(a => a.Label).HasMaxLength(80);
         builder.Property(a => a.CreatedAt).HasConversion(Time.ToMs, Time.FromMs);
         builder.Property(a => a.UsableAt).HasConversion(Time.ToMs, Time.FromMs);

@@ -21,21 +21,38 @@ public static class WithdrawalPolicy
             : null;
 
     /// <summary>Refused below the minimum (which exceeds the fees, so a withdrawal always delivers something).</summary>
-    public static Problem? CheckAmount(WithdrawalsOptions o, Micros amount) =>
-        amount < o.MinimumMicros
+    public static Problem? CheckAmount(WithdrawalsOptions o, Micros amount) => CheckAmount(o.MinimumMicros, amount);
+
+    /// <summary>Refused below the network's minimum (each network has its own: an Ethereum transfer costs more gas).</summary>
+    public static Problem? CheckAmount(Micros minimum, Micros amount) =>
+        amount < minimum
             ? WithdrawalProblems.Of(WithdrawalProblems.BelowMinimum, 400, "Below the minimum",
-                $"The minimum withdrawal is {o.MinimumMicros.ToUsdtString()} USDT ({o.MinimumMicros.ToTokensString()} tokens).")
+                $"The minimum withdrawal is {minimum.ToUsdtString()} USDT ({minimum.ToTokensString()} tokens).")
             : null;
 
     /// <summary>
     /// All the rules in the order a seller meets them: the minimum, the address's cooldown, the 24-hour limit; then
     /// the terms (fees and net). The use case asks <see cref="CheckAmount"/> early too, before a new address is saved.
     /// </summary>
-    public static (WithdrawalTerms? Terms, Problem? Error) Check(WithdrawalsOptions o, WithdrawalFacts f)
+    public static (WithdrawalTerms? Terms, Problem? Error) Check(WithdrawalsOptions o, WithdrawalFacts f) =>
+        Check(o, f, o.MinimumMicros, o.NetworkFeeMicros);
+
+    /// <summary>
+    /// <see cref="Check(WithdrawalsOptions, WithdrawalFacts)"/> for a network with its own minimum and network fee
+    /// (Ethereum's fee is estimated per request); the fees must leave something to arrive.
+    /// </summary>
+    public static (WithdrawalTerms? Terms, Problem? Error) Check(WithdrawalsOptions o, WithdrawalFacts f, Micros minimum, Micros networkFee)
     {
-        if (CheckAmount(o, f.Amount) is { } belowMinimum)
+        if (CheckAmount(minimum, f.Amount) is { } belowMinimum)
         {
             return (null, belowMinimum);
+        }
+
+        var fees = o.PlatformFeeMicros + networkFee;
+        if (f.Amount <= fees)
+        {
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.BelowMinimum, 400, "Below the fees",
+                $"The fees are {fees.ToUsdtString()} USDT right now (network fee {networkFee.ToUsdtString()} USDT): withdraw more than that."));
         }
 
         if (f.AddressUsableAt > f.Now)
@@ -51,7 +68,7 @@ public static class WithdrawalPolicy
                 $"You can withdraw up to {o.DailyLimitMicros.ToUsdtString()} USDT per 24 hours; {(left.IsNegative ? Micros.Zero : left).ToUsdtString()} USDT left now."));
         }
 
-        return (new WithdrawalTerms(f.Amount, o.PlatformFeeMicros, o.NetworkFeeMicros, f.Amount - o.Fees), null);
+        return (new WithdrawalTerms(f.Amount, o.PlatformFeeMicros, networkFee, f.Amount - fees), null);
     }
 
     /// <summary>Why the request goes to an admin (the auto threshold first, then the risk flags), or null: straight to the sender.</summary>

@@ -10,6 +10,9 @@ public static class WithdrawalProblems
     public const string BadAddress = "withdrawal/bad-address";
     public const string BadLabel = "withdrawal/bad-label";
     public const string UnknownUnit = "withdrawal/unknown-unit";
+    public const string UnsupportedAsset = "withdrawal/unsupported-asset";
+    public const string NetworkOff = "withdrawal/network-off";
+    public const string FeeUnavailable = "withdrawal/fee-unavailable";
     public const string PlatformAddress = "withdrawal/platform-address";
     public const string AddressCooling = "withdrawal/address-cooling";
     public const string DailyLimit = "withdrawal/daily-limit";

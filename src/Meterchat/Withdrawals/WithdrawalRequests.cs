@@ -1,9 +1,11 @@
 using Meterchat.Accounts;
 using Meterchat.Chain;
 using Meterchat.Data;
+using Meterchat.Ethereum;
 using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
 using Meterchat.Web;
+using Meterchat.Withdrawals.Ethereum;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,10 +13,13 @@ using Microsoft.Extensions.Options;
 namespace Meterchat.Withdrawals;
 
 /// <summary>
-/// What a seller asks for: an amount (USDT or tokens), an address, a label for a new address, the 2FA code, and the
-/// password when the address is new (saving a payout address needs a step-up).
+/// What a seller asks for: an amount (USDT or tokens), an address, a label for a new address, the 2FA code, the
+/// password when the address is new (saving a payout address needs a step-up), and the network ("tron", the default,
+/// or "ethereum") and asset ("USDT", the default, or "USDC" on Ethereum).
 /// </summary>
-public sealed record WithdrawalRequest(string Amount, string Address, string? Unit = null, string? Label = null, string? TwoFactorCode = null, string? Password = null);
+public sealed record WithdrawalRequest(
+    string Amount, string Address, string? Unit = null, string? Label = null, string? TwoFactorCode = null, string? Password = null,
+    string? Network = null, string? Asset = null);
 
 /// <summary>The request use case: every check, then earnings → held in one ledger transfer. A refusal holds nothing.</summary>
 public sealed class WithdrawalRequests(
@@ -29,7 +34,9 @@ public sealed class WithdrawalRequests(
     IEnumerable<IPlatformAddresses> platformAddresses,
     WithdrawalGate gate,
     StepUp stepUp,
-    SecurityNotices notices)
+    SecurityNotices notices,
+    EthereumPayoutFees ethereumFees,
+    IOptionsMonitor<EthereumPayoutOptions> ethereumOptions)
 {
     public const int MaxLabel = 80;
 
@@ -46,6 +53,13 @@ public sealed class WithdrawalRequests(
         if ((CheckUnit(request.Unit, out var tokens) ?? CheckLabel(request.Label)) is { } input)
         {
             return (null, input);
+        }
+
+        var (route, badRoute) = PayoutRoute.Parse(request.Network, request.Asset);
+        badRoute ??= route!.Network == PayoutNetwork.Ethereum ? ethereumFees.TokenOf(route.Asset).Error : null;
+        if (badRoute is not null)
+        {
+            return (null, badRoute);
         }
 
         if (WithdrawalPolicy.CheckCredentials(user.CredentialsChangedAt, time.GetUtcNow()) is { } onHold)
@@ -82,19 +96,29 @@ public sealed class WithdrawalRequests(
         }
 
         // Asked before a new address is saved; Check asks it again with the other rules.
-        if (WithdrawalPolicy.CheckAmount(O, amount) is { } belowMinimum)
+        var minimum = MinimumOf(route!.Network);
+        if (WithdrawalPolicy.CheckAmount(minimum, amount) is { } belowMinimum)
         {
             return (null, belowMinimum);
         }
 
-        var (address, addressError) = await CheckAddressAsync(request.Address, ct);
+        var (base58, addressError) = await CheckAddressAsync(request.Address, route.Network, ct);
         if (addressError is not null)
         {
             return (null, addressError);
         }
 
+        var networkFee = O.NetworkFeeMicros;
+        if (route.Network == PayoutNetwork.Ethereum)
+        {
+            (networkFee, var noFee) = await ethereumFees.NetworkFeeAsync(route.Asset, EthereumAddress.Parse(base58!), ct);
+            if (noFee is not null)
+            {
+                return (null, noFee);
+            }
+        }
+
         var now = time.GetUtcNow();
-        var base58 = address.ToBase58();
         var saved = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
         if (saved is null)
         {
@@ -103,8 +127,8 @@ public sealed class WithdrawalRequests(
                 return Fail(refused.Type, refused.Status, refused.Title, "A new payout address needs your password: " + refused.Detail);
             }
 
-            saved = await SaveAddressAsync(userId, address, request.Label, ct);
-            await notices.PayoutAddressAddedAsync(user, base58);
+            saved = await SaveAddressAsync(userId, base58!, request.Label, ct);
+            await notices.PayoutAddressAddedAsync(user, base58!);
         }
 
         using var _ = await gate.EnterAsync(userId, ct);
@@ -112,7 +136,7 @@ public sealed class WithdrawalRequests(
         var lastDay = await db.Set<Withdrawal>()
             .Where(w => w.UserId == userId && w.CreatedAt > since && w.Status != WithdrawalStatus.Rejected && w.Status != WithdrawalStatus.Failed && w.Status != WithdrawalStatus.Cancelled)
             .Select(w => w.Amount).ToListAsync(ct);
-        var (terms, refusal) = WithdrawalPolicy.Check(O, new WithdrawalFacts(amount, base58, saved.UsableAt, new Micros(lastDay.Sum()), time.GetUtcNow()));
+        var (terms, refusal) = WithdrawalPolicy.Check(O, new WithdrawalFacts(amount, base58!, saved.UsableAt, new Micros(lastDay.Sum()), time.GetUtcNow()), minimum, networkFee);
         if (terms is null)
         {
             return (null, refusal);
@@ -121,7 +145,7 @@ public sealed class WithdrawalRequests(
         var flags = new List<string>();
         foreach (var check in riskChecks)
         {
-            flags.AddRange(await check.FlagsAsync(userId, amount.Value, base58, ct));
+            flags.AddRange(await check.FlagsAsync(userId, amount.Value, base58!, ct));
         }
 
         var withdrawal = new Withdrawal
@@ -131,7 +155,9 @@ public sealed class WithdrawalRequests(
             PlatformFee = terms.PlatformFee.Value,
             NetworkFee = terms.NetworkFee.Value,
             Net = terms.Net.Value,
-            ToAddress = base58,
+            ToAddress = base58!,
+            Network = route.Network,
+            Asset = route.Asset,
             ReviewReason = WithdrawalPolicy.ReviewReason(O, amount, flags),
             CreatedAt = now,
             UpdatedAt = now,
@@ -175,13 +201,12 @@ public sealed class WithdrawalRequests(
             return (null, badLabel);
         }
 
-        var (address, error) = await CheckAddressAsync(text, ct);
+        var (base58, error) = await CheckAddressAsync(text, NetworkOf(text), ct);
         if (error is not null)
         {
             return (null, error);
         }
 
-        var base58 = address.ToBase58();
         var existing = await db.Set<PayoutAddress>().SingleOrDefaultAsync(a => a.UserId == userId && a.Address == base58, ct);
         if (existing is not null)
         {
@@ -200,9 +225,29 @@ public sealed class WithdrawalRequests(
             return (null, refused);
         }
 
-        var saved = await SaveAddressAsync(userId, address, label, ct);
-        await notices.PayoutAddressAddedAsync(user, base58);
+        var saved = await SaveAddressAsync(userId, base58!, label, ct);
+        await notices.PayoutAddressAddedAsync(user, base58!);
         return (saved, null);
+    }
+
+    /// <summary>An address book entry's network, by its form: Ethereum addresses start with 0x, TRON's with T.</summary>
+    public static PayoutNetwork NetworkOf(string? text) =>
+        text?.Trim().StartsWith("0x", StringComparison.OrdinalIgnoreCase) == true ? PayoutNetwork.Ethereum : PayoutNetwork.Tron;
+
+    /// <summary>The smallest withdrawal on <paramref name="network"/>.</summary>
+    public Micros MinimumOf(PayoutNetwork network) =>
+        network == PayoutNetwork.Ethereum ? ethereumOptions.CurrentValue.PayoutMinimumMicros : O.MinimumMicros;
+
+    /// <summary>The address as stored (base58, or EIP-55 0x…), or why a payout on <paramref name="network"/> may not go there.</summary>
+    public async Task<(string? Address, Problem? Error)> CheckAddressAsync(string? text, PayoutNetwork network, CancellationToken ct)
+    {
+        if (network == PayoutNetwork.Ethereum)
+        {
+            return CheckEthereumAddress(text);
+        }
+
+        var (address, error) = await CheckAddressAsync(text, ct);
+        return (error is null ? address.ToBase58() : null, error);
     }
 
     /// <summary>The address's reason when it is not one a payout may go to, or null; also asks the features that hold addresses.</summary>
@@ -245,16 +290,43 @@ public sealed class WithdrawalRequests(
         return (address, null);
     }
 
+    /// <summary>An EIP-55 address (mixed case must match its checksum); never a token contract nor the hot wallet.</summary>
+    private (string? Address, Problem? Error) CheckEthereumAddress(string? text)
+    {
+        EthereumAddress address;
+        try
+        {
+            address = EthereumAddress.Parse(text?.Trim() ?? "");
+        }
+        catch (FormatException e)
+        {
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.BadAddress, 400, "Invalid Ethereum address", $"This is not an Ethereum address: {e.Message}"));
+        }
+
+        if (ethereumFees.IsTokenContract(address))
+        {
+            return (null, WithdrawalProblems.Of(WithdrawalProblems.BadAddress, 400, "Invalid Ethereum address",
+                "That is a token contract itself; tokens sent there are lost. Enter your own wallet's address."));
+        }
+
+        if (ethereumFees.IsHotWallet(address) || O.PlatformAddresses.Any(p => EthereumAddress.TryParse(p, out var own) && own == address))
+        {
+            return (null, PlatformAddressError());
+        }
+
+        return (address.Checksummed, null);
+    }
+
     private static Problem PlatformAddressError() => WithdrawalProblems.Of(WithdrawalProblems.PlatformAddress, 400, "Platform address",
         "That address belongs to Meterchat (it is a deposit or platform wallet). Enter your own wallet's address.");
 
-    private async Task<PayoutAddress> SaveAddressAsync(string userId, TronAddress address, string? label, CancellationToken ct)
+    private async Task<PayoutAddress> SaveAddressAsync(string userId, string address, string? label, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var saved = new PayoutAddress
         {
             UserId = userId,
-            Address = address.ToBase58(),
+            Address = address,
             Label = string.IsNullOrWhiteSpace(label) ? null : label.Trim(),
             CreatedAt = now,
             UsableAt = now + O.AddressCooldown,

@@ -12,13 +12,13 @@ public static class WithdrawalTransitions
         [WithdrawalStatus.InReview] = [WithdrawalStatus.Approved, WithdrawalStatus.Rejecting],
         [WithdrawalStatus.Approved] = [WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.InReview],
         [WithdrawalStatus.WaitingForFunds] = [WithdrawalStatus.WaitingForFunds, WithdrawalStatus.Stored, WithdrawalStatus.InReview],
-        [WithdrawalStatus.Stored] = [WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock, WithdrawalStatus.Approved],
-        [WithdrawalStatus.Broadcast] = [WithdrawalStatus.InBlock, WithdrawalStatus.Approved],
+        [WithdrawalStatus.Stored] = [WithdrawalStatus.Broadcast, WithdrawalStatus.InBlock, WithdrawalStatus.Approved, WithdrawalStatus.Stored],
+        [WithdrawalStatus.Broadcast] = [WithdrawalStatus.InBlock, WithdrawalStatus.Approved, WithdrawalStatus.Stored],
         [WithdrawalStatus.InBlock] = [WithdrawalStatus.Completed, WithdrawalStatus.Failed, WithdrawalStatus.Approved],
         [WithdrawalStatus.Rejecting] = [WithdrawalStatus.Rejected],
     };
 
-    /// <summary>True when <paramref name="to"/> may follow <paramref name="from"/> (WaitingForFunds → itself: a new reason).</summary>
+    /// <summary>True when <paramref name="to"/> may follow <paramref name="from"/> (WaitingForFunds → itself: a new reason; Stored/Broadcast → Stored: an Ethereum replacement with the same nonce).</summary>
     public static bool IsAllowed(WithdrawalStatus from, WithdrawalStatus to) =>
         Next.TryGetValue(from, out var next) && next.Contains(to);
 

@@ -1,4 +1,5 @@
 using Meterchat.Ledger;
+using Meterchat.Withdrawals.Ethereum;
 
 namespace Meterchat.Withdrawals;
 
@@ -18,9 +19,14 @@ public sealed record WithdrawalView(
     long? ChainFeeSun,
     string? Note,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    string Network,
+    string Asset)
 {
-    public static WithdrawalView Of(Withdrawal w, WithdrawalsOptions o) => new(
+    private static readonly EthereumPayoutOptions EthereumDefaults = new();
+
+    /// <param name="ethereum">For an Ethereum payout's explorer link (<c>Ethereum:ExplorerTransactionUrl</c>); the default when not given.</param>
+    public static WithdrawalView Of(Withdrawal w, WithdrawalsOptions o, EthereumPayoutOptions? ethereum = null) => new(
         w.Id,
         w.Status.ToString(),
         MoneyJson.Of(new Micros(w.Amount)),
@@ -31,15 +37,19 @@ public sealed record WithdrawalView(
         w.ReviewReason,
         w.RejectReason,
         w.TxId,
-        w.TxId is null ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture, o.ExplorerTxUrl, w.TxId),
+        w.TxId is null ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            w.Network == PayoutNetwork.Ethereum ? (ethereum ?? EthereumDefaults).ExplorerTransactionUrl : o.ExplorerTxUrl, w.TxId),
         w.ChainFeeSun,
         w.FailureReason,
         w.CreatedAt,
-        w.CompletedAt);
+        w.CompletedAt,
+        w.Network == PayoutNetwork.Ethereum ? "ethereum" : "tron",
+        w.Asset);
 }
 
-/// <summary>What a request of this amount costs and delivers.</summary>
-public sealed record WithdrawalQuote(MoneyJson Amount, MoneyJson PlatformFee, MoneyJson NetworkFee, MoneyJson Net, MoneyJson Minimum, bool NeedsReview);
+/// <summary>What a request of this amount costs and delivers on this network (Ethereum's network fee is estimated now).</summary>
+public sealed record WithdrawalQuote(MoneyJson Amount, MoneyJson PlatformFee, MoneyJson NetworkFee, MoneyJson Net, MoneyJson Minimum, bool NeedsReview,
+    string Network = "tron", string Asset = "USDT");
 
 public sealed record PayoutAddressView(long Id, string Address, string? Label, DateTimeOffset UsableAt, bool Usable);
 

@@ -6,6 +6,7 @@ using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Ledger;
 using Meterchat.Web;
+using Meterchat.Withdrawals.Ethereum;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,9 +18,9 @@ public static class WithdrawalsEndpoints
     public static IEndpointRouteBuilder MapWithdrawalEndpoints(this IEndpointRouteBuilder app)
     {
         var mine = app.MapGroup("/api/withdrawals").RequireAuthorization(AccountPolicies.VerifiedEmail).WithTags("Withdrawals");
-        mine.MapPost("/", Request).RequireRateLimiting(AuthRateLimitPolicy.Name).WithSummary("Withdraw earnings as USDT-TRC20: checks, then earnings → held.");
+        mine.MapPost("/", Request).RequireRateLimiting(AuthRateLimitPolicy.Name).WithSummary("Withdraw earnings as USDT on TRON (default) or USDT/USDC on Ethereum (network, asset): checks, then earnings → held.");
         mine.MapGet("/", List).WithSummary("The caller's withdrawals, newest first.");
-        mine.MapGet("/quote", Quote).WithSummary("Fees and the amount that arrives, before confirming.");
+        mine.MapGet("/quote", Quote).WithSummary("Fees and the amount that arrives on a network (Ethereum's fee estimated now), before confirming.");
         mine.MapGet("/addresses", Addresses).WithSummary("The caller's payout address book.");
         mine.MapPost("/addresses", AddAddress).RequireRateLimiting(AuthRateLimitPolicy.Name)
             .WithSummary("Save a payout address (usable after the cooldown); a new one needs password and, with two-factor on, twoFactorCode.");
@@ -35,24 +36,34 @@ public static class WithdrawalsEndpoints
     }
 
     private static async Task<Results<Created<WithdrawalView>, ProblemHttpResult>> Request(
-        WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
+        WithdrawalRequest body, ClaimsPrincipal user, WithdrawalRequests requests, IOptionsMonitor<WithdrawalsOptions> o,
+        IOptionsMonitor<EthereumPayoutOptions> eth, CancellationToken ct)
     {
         var (w, error) = await requests.RequestAsync(user.UserId(), body, ct);
-        return error is not null ? error.ToResult() : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.CurrentValue));
+        return error is not null ? error.ToResult() : TypedResults.Created($"/api/withdrawals/{w!.Id}", WithdrawalView.Of(w, o.CurrentValue, eth.CurrentValue));
     }
 
-    private static async Task<Ok<List<WithdrawalView>>> List(ClaimsPrincipal user, AppDbContext db, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
+    private static async Task<Ok<List<WithdrawalView>>> List(
+        ClaimsPrincipal user, AppDbContext db, IOptionsMonitor<WithdrawalsOptions> o, IOptionsMonitor<EthereumPayoutOptions> eth, CancellationToken ct)
     {
         var id = user.UserId();
         var rows = await SellerPayouts.HistoryAsync(db, id, 200, ct);
-        return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList());
+        return TypedResults.Ok(rows.Select(w => WithdrawalView.Of(w, o.CurrentValue, eth.CurrentValue)).ToList());
     }
 
-    private static Results<Ok<WithdrawalQuote>, ProblemHttpResult> Quote(string amount, IOptionsMonitor<WithdrawalsOptions> o, string? unit = null)
+    private static async Task<Results<Ok<WithdrawalQuote>, ProblemHttpResult>> Quote(
+        string amount, IOptionsMonitor<WithdrawalsOptions> o, WithdrawalRequests requests, EthereumPayoutFees ethereumFees, CancellationToken ct,
+        string? unit = null, string? network = null, string? asset = null)
     {
         if (WithdrawalRequests.CheckUnit(unit, out var tokens) is { } badUnit)
         {
             return badUnit.ToResult();
+        }
+
+        var (route, badRoute) = PayoutRoute.Parse(network, asset);
+        if (badRoute is not null)
+        {
+            return badRoute.ToResult();
         }
 
         if (!(tokens ? Micros.TryParseTokens(amount, out var m, out var error) : Micros.TryParseUsdt(amount, out m, out error)) || !m.IsPositive)
@@ -61,9 +72,20 @@ public static class WithdrawalsEndpoints
         }
 
         var q = o.CurrentValue;
-        var net = m - q.Fees;
-        return TypedResults.Ok(new WithdrawalQuote(MoneyJson.Of(m), MoneyJson.Of(q.PlatformFeeMicros), MoneyJson.Of(q.NetworkFeeMicros),
-            MoneyJson.Of(net.IsNegative ? Micros.Zero : net), MoneyJson.Of(q.MinimumMicros), m > q.AutoThresholdMicros));
+        var networkFee = q.NetworkFeeMicros;
+        if (route!.Network == PayoutNetwork.Ethereum)
+        {
+            (networkFee, var noFee) = await ethereumFees.NetworkFeeAsync(route.Asset, null, ct);
+            if (noFee is not null)
+            {
+                return noFee.ToResult();
+            }
+        }
+
+        var net = m - q.PlatformFeeMicros - networkFee;
+        return TypedResults.Ok(new WithdrawalQuote(MoneyJson.Of(m), MoneyJson.Of(q.PlatformFeeMicros), MoneyJson.Of(networkFee),
+            MoneyJson.Of(net.IsNegative ? Micros.Zero : net), MoneyJson.Of(requests.MinimumOf(route.Network)), m > q.AutoThresholdMicros,
+            route.Network == PayoutNetwork.Ethereum ? "ethereum" : "tron", route.Asset));
     }
 
     private static async Task<Ok<List<PayoutAddressView>>> Addresses(ClaimsPrincipal user, AppDbContext db, TimeProvider time, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Meterchat.Chain;
 using Meterchat.DevChain;
 using Meterchat.Ledger;
+using Meterchat.Withdrawals.Ethereum;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Meterchat.Withdrawals;
@@ -30,6 +31,8 @@ public static class WithdrawalsFeature
         services.AddScoped<WithdrawalReview>();
         services.AddScoped<Treasury>();
         services.AddScoped<IReservesSource, HotWalletReserves>();
+        services.AddSingleton<IPayoutNetwork, TronPayouts>();
+        services.AddEthereumPayouts();
         services.AddSingleton<PayoutSender>();
         if (builder.Configuration.GetValue("Withdrawals:SenderEnabled", true))
         {

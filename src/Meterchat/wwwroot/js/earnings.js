@@ -5,6 +5,7 @@ import { api } from './api.js';
 const preview = document.getElementById('withdraw-preview');
 const amount = document.getElementById('Amount');
 const unit = document.getElementById('Unit');
+const payout = document.getElementById('Payout');
 let timer = null;
 let asked = 0;
 
@@ -17,13 +18,17 @@ async function quote() {
   }
   const mine = ++asked;
   try {
-    const q = await api('GET', `/api/withdrawals/quote?amount=${encodeURIComponent(text)}&unit=${encodeURIComponent(unit.value)}`);
+    const [network, asset] = (payout?.value ?? 'tron:USDT').split(':');
+    const q = await api('GET', `/api/withdrawals/quote?amount=${encodeURIComponent(text)}&unit=${encodeURIComponent(unit.value)}`
+      + `&network=${encodeURIComponent(network)}&asset=${encodeURIComponent(asset)}`);
+    const where = `${q.asset} on ${q.network === 'ethereum' ? 'Ethereum' : 'TRON'}`;
     if (mine !== asked) return;
     if (q.amount.micros < q.minimum.micros) {
       preview.textContent = `The minimum withdrawal is ${q.minimum.usdt} USDT.`;
       preview.dataset.state = 'error';
     } else {
-      preview.textContent = `You will receive ${q.net.usdt} USDT after fees (platform ${q.platformFee.usdt} + network ${q.networkFee.usdt} USDT)`
+      preview.textContent = `You will receive ${q.net.usdt} ${where} after fees (platform ${q.platformFee.usdt} + network ${q.networkFee.usdt} USDT`
+        + (q.network === 'ethereum' ? ', estimated now from the gas price)' : ')')
         + (q.needsReview ? '; an admin reviews this amount before it is sent.' : '.');
       preview.dataset.state = 'ok';
     }
@@ -40,4 +45,5 @@ function soon() {
 }
 amount?.addEventListener('input', soon);
 unit?.addEventListener('change', soon);
+payout?.addEventListener('change', soon);
 if (amount?.value) quote();
