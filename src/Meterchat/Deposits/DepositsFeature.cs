@@ -1,5 +1,6 @@
 using Meterchat.Chain;
 using Meterchat.DevChain;
+using Meterchat.Deposits.Ethereum.Sweeps;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
 using Microsoft.Extensions.Options;
@@ -38,12 +39,14 @@ public static class DepositsFeature
         builder.Services.AddScoped<IPlatformAddresses, DepositAddressOwnership>();
         builder.Services.AddSingleton<DepositWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DepositWatcher>());
+        builder.AddEthereumSweeps();
         return builder;
     }
 
     public static WebApplication MapDeposits(this WebApplication app)
     {
         app.MapDepositEndpoints();
+        app.MapEthereumSweepEndpoints();
         return app;
     }
 
