@@ -1,6 +1,7 @@
 using Meterchat.Chain;
 using Meterchat.Deposits.Ethereum;
 using Meterchat.DevChain;
+using Meterchat.Deposits.Ethereum.Sweeps;
 using Meterchat.Ledger;
 using Meterchat.Tron.Crypto;
 using Microsoft.Extensions.Options;
@@ -40,6 +41,7 @@ public static class DepositsFeature
         builder.Services.AddSingleton<DepositWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DepositWatcher>());
         AddEthereumDeposits(builder.Services);
+        builder.AddEthereumSweeps();
         return builder;
     }
 
@@ -63,6 +65,7 @@ public static class DepositsFeature
         app.MapDepositEndpoints();
         app.MapEthereumDepositEndpoints();
         app.MapDevEthereum();
+        app.MapEthereumSweepEndpoints();
         return app;
     }
 

@@ -1,3 +1,6 @@
+using Meterchat.Ledger;
+using Meterchat.Reserves.Ethereum;
+
 namespace Meterchat.Reserves;
 
 public static class ReservesFeature
@@ -11,6 +14,8 @@ public static class ReservesFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<ReservesTreeCache>();
         builder.Services.AddScoped<ReservesSnapshots>();
+        builder.Services.AddScoped<EthereumHoldings>();
+        builder.Services.AddScoped<IReservesSource, EthereumStablecoinReserves>();
         if (builder.Configuration.GetValue("Reserves:ScheduleEnabled", true))
         {
             builder.Services.AddHostedService<ReservesSnapshotJob>();

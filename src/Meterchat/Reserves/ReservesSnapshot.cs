@@ -17,8 +17,19 @@ public sealed class ReservesSnapshot
     /// <summary>µUSDT: the tree's total.</summary>
     public long Liabilities { get; set; }
 
-    /// <summary>µUSDT: hot wallet + unswept deposit addresses.</summary>
+    /// <summary>µUSDT: hot wallet + unswept deposit addresses (TRON USDT, and Ethereum USDT/USDC 1:1).</summary>
     public long Reserves { get; set; }
+
+    /// <summary>µUSDT: the Ethereum stablecoins inside <see cref="Reserves"/>; null with Ethereum off.</summary>
+    public long? EthereumStablecoins { get; set; }
+
+    /// <summary>ETH held (hot wallet + unswept deposit addresses) in wei as decimal text: not in <see cref="Reserves"/>.</summary>
+    public string? EtherWei { get; set; }
+
+    /// <summary>That ETH in µUSDT at <see cref="MicrosPerEther"/>, the price when the snapshot was taken (null: no price).</summary>
+    public long? EtherMicros { get; set; }
+
+    public long? MicrosPerEther { get; set; }
 
     public required string RootHash { get; set; }
 

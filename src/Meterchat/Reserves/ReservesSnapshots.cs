@@ -2,6 +2,7 @@ using System.Globalization;
 using Meterchat.Audit;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Reserves.Ethereum;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Node;
 using Meterchat.Web;
@@ -23,6 +24,7 @@ public sealed class ReservesSnapshots(
     ITronNode node,
     HotWallet wallet,
     ReservesTreeCache cache,
+    EthereumHoldings ethereum,
     AdminAuditLog audit,
     TimeProvider time,
     IOptions<ReservesOptions> options,
@@ -52,6 +54,11 @@ public sealed class ReservesSnapshots(
         {
             logger.LogWarning(e, "Reserves snapshot: the TRON node could not be read");
             return new Problem(503, ReservesProblems.ChainUnavailable, "Chain unavailable", "The TRON node could not be read; nothing was published. Try again shortly.");
+        }
+        catch (Exception e) when (e is HttpRequestException or Nethereum.JsonRpc.Client.RpcClientUnknownException or Nethereum.JsonRpc.Client.RpcClientTimeoutException)
+        {
+            logger.LogWarning(e, "Reserves snapshot: the Ethereum node could not be read");
+            return new Problem(503, ReservesProblems.ChainUnavailable, "Chain unavailable", "The Ethereum node could not be read; nothing was published. Try again shortly.");
         }
         finally
         {
@@ -130,10 +137,14 @@ public sealed class ReservesSnapshots(
         var block = await node.GetNowBlockAsync(NodeView.Head, ct);
         var owed = await liabilities.ReadAsync(ct);
         var held = Micros.Zero;
-        foreach (var source in reserves)
+        // Ethereum is read once here: its stablecoins count 1:1, its ETH is stored beside the reserves, not in them.
+        foreach (var source in reserves.Where(s => s is not EthereumStablecoinReserves))
         {
             held += await source.GetReservesAsync(ct);
         }
+
+        var onEthereum = await ethereum.ReadAsync(ct);
+        held += onEthereum.StablecoinMicros;
 
         var secret = LeafSalt.NewSecret();
         var leaves = owed.Select(u => new ReservesLeaf
@@ -162,6 +173,10 @@ public sealed class ReservesSnapshots(
             Message = message,
             Signature = TronMessage.Sign(message, wallet.Key),
             Trigger = trigger,
+            EthereumStablecoins = onEthereum.Enabled ? onEthereum.StablecoinMicros.Value : null,
+            EtherWei = onEthereum.Enabled ? onEthereum.EtherWei.ToString(CultureInfo.InvariantCulture) : null,
+            EtherMicros = onEthereum.EtherMicros?.Value,
+            MicrosPerEther = onEthereum.Price?.MicrosPerEther,
         };
 
         // Leaves go in batches with change detection off: a million tracked entities would cost more than the tree.

@@ -14,11 +14,18 @@ public sealed record SnapshotView(
     string RootHash,
     string HotWallet,
     string Message,
-    string Signature)
+    string Signature,
+    MoneyJson? EthereumStablecoins = null,
+    string? Ether = null,
+    MoneyJson? EtherValue = null,
+    long? MicrosPerEther = null)
 {
     public static SnapshotView Of(ReservesSnapshot s) => new(
         s.Id, s.At, s.BlockNumber, s.Users, MoneyJson.Of(new Micros(s.Liabilities)), MoneyJson.Of(new Micros(s.Reserves)),
-        Ratio(s.Reserves, s.Liabilities), s.RootHash, s.HotWallet, s.Message, s.Signature);
+        Ratio(s.Reserves, s.Liabilities), s.RootHash, s.HotWallet, s.Message, s.Signature,
+        s.EthereumStablecoins is { } e ? MoneyJson.Of(new Micros(e)) : null,
+        s.EtherWei is { } wei ? Meterchat.Ethereum.EtherText.Of(System.Numerics.BigInteger.Parse(wei, System.Globalization.CultureInfo.InvariantCulture)) : null,
+        s.EtherMicros is { } v ? MoneyJson.Of(new Micros(v)) : null, s.MicrosPerEther);
 
     /// <summary>reserves ÷ liabilities as a percentage rounded down to 0.01 %, in integers; null when nothing is owed.</summary>
     public static string? Ratio(long reserves, long liabilities)
