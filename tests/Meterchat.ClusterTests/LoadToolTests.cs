@@ -20,6 +20,7 @@ public sealed partial class LoadToolTests
         { "meter --sessions 20 --seconds 6 --warmup 1 --lead 4", "Sqlite: 20 live sessions", "units/s" },
         { "meter --sessions 20 --seconds 6 --warmup 1 --lead 4 --provider Postgres --connection {postgres}", "Postgres: 20 live sessions", "units/s" },
         { "meter --hub --sessions 5 --seconds 4 --warmup 2 --wave 2", "Hub: 5 sessions (5 Live at the end), 10 hub connections", "units/s" },
+        { "meter --hub --sessions 5 --seconds 4 --warmup 2 --wave 2 --clients-process", "Hub: 5 sessions (5 Live at the end), 10 hub connections", "clients run in a separate process" },
         { "withdrawals 10", "request→broadcast", "completed 60/60" },
         { "sellers 60 10 8", "Presence fan-out to 8 WebSocket clients", "change -> all 8 clients" },
         { "reserves 1000", "| 1,000 |", "Verify one proof" },

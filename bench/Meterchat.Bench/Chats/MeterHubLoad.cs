@@ -10,9 +10,7 @@ using Meterchat.Data;
 using Meterchat.Ledger;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -24,7 +22,8 @@ namespace Meterchat.Bench.Chats;
 /// sessions go live and stay live through the hub; records charge lag (UnitLag) and the unit pushes the clients get.
 /// Server and clients share one process and the machine's cores. Every connection is opened first (retried); then
 /// sessions are accepted and joined in waves, so each is joined well within its connect timeout however many there are.
-/// Usage: meter --hub --sessions 250 --seconds 30 [--warmup 8 --wave 250]
+/// With <c>--clients-process</c> the clients run in a child process of their own (<see cref="MeterHubClientProcess"/>).
+/// Usage: meter --hub --sessions 250 --seconds 30 [--warmup 8 --wave 250] [--clients-process]
 /// </summary>
 internal static class MeterHubLoad
 {
@@ -78,40 +77,13 @@ internal static class MeterHubLoad
 
         // Clients: every connection opened first (16 at a time, retried); then waves of sessions are accepted and their
         // parties join and report, so no session waits out its connect timeout behind the others' connects.
-        var measuring = false;
-        long pushes = 0;
-        long reports = 0;
-        var pushLags = new ConcurrentQueue<double>();
-        var lastState = new ConcurrentDictionary<Guid, string>();
-        using var stop = new CancellationTokenSource();
-        var hubs = new ConcurrentDictionary<(Guid, string), HubConnection>();
-        var loops = new ConcurrentBag<Task>();
+        var clients = args.Contains("--clients-process")
+            ? await ChildProcessParties.StartAsync(app.BaseAddress, ids, tokens)
+            : (IMeterHubParties)new InProcessParties(new MeterHubClients(app.BaseAddress, tokens), ids);
         var rssBefore = Environment.WorkingSet;
         var connect = Stopwatch.StartNew();
-        var parties = ids.SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }).ToList();
-        await Parallel.ForEachAsync(parties, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) =>
-        {
-            var hub = new HubConnectionBuilder()
-                .WithUrl(new Uri(app.BaseAddress, ChatHub.Path), o =>
-                {
-                    o.Transports = HttpTransportType.WebSockets;
-                    o.SkipNegotiation = true;
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(tokens[c.Item2]);
-                })
-                .Build();
-            hub.On<ChatStatus>("Status", st =>
-            {
-                lastState[st.SessionId] = st.State;
-                if (Volatile.Read(ref measuring))
-                {
-                    Interlocked.Increment(ref pushes);
-                    pushLags.Enqueue((DateTimeOffset.UtcNow - st.ServerNow).TotalMilliseconds);
-                }
-            });
-            await RetryAsync(() => hub.StartAsync(ct), ct);
-            hubs[c] = hub;
-        });
-        Console.WriteLine($"{hubs.Count} hub connections open in {connect.Elapsed.TotalSeconds:F1} s");
+        await clients.OpenAsync();
+        Console.WriteLine($"{clients.Connections} hub connections open in {connect.Elapsed.TotalSeconds:F1} s ({clients.Where})");
 
         var clock = app.Services.GetRequiredService<MeterClock>();
         var joined = 0;
@@ -123,80 +95,34 @@ internal static class MeterHubLoad
             }
 
             await liveSessions.AdoptAsync(batch.Select(s => s.Id).ToList());
-            await Parallel.ForEachAsync(batch.SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (c, ct) =>
-            {
-                var hub = hubs[c];
-                await RetryAsync(() => hub.InvokeAsync<JoinResult>("Join", c.Id, ct), ct);
-                await hub.InvokeAsync("Report", true, true, ct);
-                Interlocked.Increment(ref joined);
-                loops.Add(ReportLoopAsync(hub, () => Interlocked.Increment(ref reports), stop.Token));
-            });
+            joined = await clients.JoinAsync(batch.Select(s => s.Id).ToList());
         }
 
-        var rssPerConnection = (Environment.WorkingSet - rssBefore) / (double)Math.Max(1, hubs.Count);
+        var rssPerConnection = (Environment.WorkingSet + clients.OwnWorkingSet - rssBefore) / (double)Math.Max(1, clients.Connections);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{joined} parties joined in {connect.Elapsed.TotalSeconds:F1} s; RSS {rssPerConnection / 1024:F0} KB per connection (both ends)"));
 
         // Warm up one unit and a bit, then measure.
         await Task.Delay(TimeSpan.FromSeconds(warmup));
         var lags = new ConcurrentQueue<double>();
         clock.UnitLag = lag => lags.Enqueue(lag.TotalMilliseconds);
-        Interlocked.Exchange(ref reports, 0);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        Volatile.Write(ref measuring, true);
+        await clients.StartMeasuringAsync();
         await Task.Delay(TimeSpan.FromSeconds(seconds));
-        Volatile.Write(ref measuring, false);
+        var seen = await clients.StopMeasuringAsync();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var messages = Interlocked.Read(ref reports) + Interlocked.Read(ref pushes);
         clock.UnitLag = null;
-        var live = lastState.Values.Count(s => s == "Live");
-
-        await stop.CancelAsync();
-        await Task.WhenAll(loops);
-        await Task.WhenAll(hubs.Values.Select(h => h.DisposeAsync().AsTask()));
+        await clients.DisposeAsync();
 
         var sorted = lags.Order().ToArray();
-        var pushSorted = pushLags.Order().ToArray();
+        var perMessage = (cpu.TotalMicroseconds + seen.ClientCpuMicros) / Math.Max(1, seen.Messages);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Hub: {sessions} sessions ({live} Live at the end), {hubs.Count} hub connections; {sorted.Length / (double)seconds:F0} units/s (needed {sessions / 6.0:F0}); "
+            $"Hub: {sessions} sessions ({seen.Live} Live at the end), {seen.Connections} hub connections; {sorted.Length / (double)seconds:F0} units/s (needed {sessions / 6.0:F0}); "
             + $"charge lag p50 {P(sorted, 0.50):F0} ms, p99 {P(sorted, 0.99):F0} ms, max {P(sorted, 1):F0} ms; "
-            + $"pushes {pushes / (double)seconds:F0}/s, push latency p50 {P(pushSorted, 0.50):F0} ms, p99 {P(pushSorted, 0.99):F0} ms, max {P(pushSorted, 1):F0} ms; "
-            + $"CPU {cpu.TotalMicroseconds / Math.Max(1, messages):F0} µs per message (reports + pushes, server and clients)"));
+            + $"pushes {seen.PushesPerSecond:F0}/s, push latency p50 {seen.PushP50:F0} ms, p99 {seen.PushP99:F0} ms, max {seen.PushMax:F0} ms; "
+            + $"CPU {perMessage:F0} µs per message (reports + pushes, server and clients; server alone {cpu.TotalMicroseconds / Math.Max(1, seen.Messages):F0} µs when the clients run {clients.Where})"));
         return 0;
     }
 
-    private static async Task ReportLoopAsync(HubConnection hub, Action reported, CancellationToken stop)
-    {
-        try
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(2000 + Random.Shared.Next(1000), stop);
-                await hub.InvokeAsync("Report", true, true, stop);
-                reported();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    /// <summary>A connect or join that fails under load (a timeout, a refused socket) is tried again, up to 5 times.</summary>
-    private static async Task RetryAsync(Func<Task> attempt, CancellationToken ct)
-    {
-        for (var i = 1; ; i++)
-        {
-            try
-            {
-                await attempt();
-                return;
-            }
-            catch (Exception) when (i < 5 && !ct.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * i), ct);
-            }
-        }
-    }
-
-    private static double P(double[] sorted, double q) =>
+    internal static double P(double[] sorted, double q) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
 }

@@ -21,6 +21,11 @@ internal static class MeterLoad
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--hub-clients"))
+        {
+            return await MeterHubClientProcess.RunAsync(args);
+        }
+
         if (args.Contains("--hub"))
         {
             return await MeterHubLoad.RunAsync(args);

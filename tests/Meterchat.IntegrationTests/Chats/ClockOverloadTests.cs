@@ -54,6 +54,32 @@ public sealed class ClockOverloadTests
         Assert.Equal(1, (await app.Sessions.LoadAsync(second.Id))!.UnitsCharged);
     }
 
+    [Fact]
+    public async Task Reports_that_wait_behind_a_tick_are_stored_in_one_append_and_each_lands()
+    {
+        await using var app = new ChatAppFactory();
+        var store = FlakyChatSessions.Install(app);
+        var sessions = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            sessions.Add((await LiveSessionAsync(app)).Id);
+        }
+
+        var memory = app.Services.GetRequiredService<Meterchat.Chats.Live.SessionMemory>();
+        var before = store.Appends;
+        await memory.WaitAsync(CancellationToken.None); // a tick holds the gate
+        var reports = sessions.Select(id => app.Live.ApplyAsync(id, new MediaReported(app.Time.GetUtcNow(), Party.Buyer, false, false))).ToList();
+        memory.Release();
+        var applied = await Task.WhenAll(reports);
+
+        Assert.Equal(1, store.Appends - before); // one transaction for the five, not one each
+        Assert.All(applied, live => Assert.Equal(ChatState.Paused, live!.Session.State));
+        foreach (var id in sessions)
+        {
+            Assert.Equal(ChatState.Paused, (await app.Sessions.LoadAsync(id))!.State);
+        }
+    }
+
     private static async Task<(Guid Id, string Buyer)> LiveSessionAsync(ChatAppFactory app)
     {
         var (buyer, seller) = ($"buyer-{Guid.NewGuid():N}", $"seller-{Guid.NewGuid():N}");

@@ -12,6 +12,9 @@ internal sealed class FlakyChatSessions(ChatSessionStore inner) : IChatSessions
 
     public int FailedAppends { get; private set; }
 
+    /// <summary>Appends that reached the store (each one transaction).</summary>
+    public int Appends { get; private set; }
+
     public Task<IReadOnlyList<Guid>> AppendAsync(IReadOnlyList<ChatAppend> appends, CancellationToken ct = default)
     {
         if (FailAppends)
@@ -20,6 +23,7 @@ internal sealed class FlakyChatSessions(ChatSessionStore inner) : IChatSessions
             throw new InvalidOperationException("The chat store's database is unwell.");
         }
 
+        Appends++;
         return inner.AppendAsync(appends, ct);
     }
 
