@@ -85,7 +85,7 @@ public sealed class DepositHistory(AppDbContext db, ITronNode node, IOptionsMoni
             });
         }
 
-        var merged = items.OrderByDescending(i => i.At).Take(Math.Max(limit, items.Count - rows.Count)).ToList();
+        var merged = items.OrderByDescending(i => i.At).Take(limit).ToList();
         items.Clear();
         items.AddRange(merged);
     }

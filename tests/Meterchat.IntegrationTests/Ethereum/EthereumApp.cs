@@ -21,11 +21,11 @@ public sealed class EthereumApp : IDisposable
 {
     public const long MicrosPerEther = 3_000_000_000;
 
-    public EthereumApp(GanacheChain chain)
+    public EthereumApp(GanacheChain chain, Meterchat.Ethereum.Prices.IPriceSource? prices = null)
     {
         Chain = chain;
         Keys = EthereumDepositKeys.FromAccountXpub(EthereumDepositKeys.AccountXpubFromMnemonic(new Mnemonic(Wordlist.English, WordCount.Twelve).ToString()));
-        Factory = new AppFactory();
+        Factory = prices is null ? new AppFactory() : new PricedAppFactory(prices);
         var settings = Factory.Settings;
         settings["Ethereum:RpcUrl"] = chain.Options.RpcUrl;
         settings["Ethereum:ChainId"] = "1337";

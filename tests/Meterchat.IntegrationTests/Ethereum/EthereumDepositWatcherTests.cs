@@ -76,6 +76,30 @@ public sealed class EthereumDepositWatcherTests(GanacheChain chain) : IDisposabl
     }
 
     [Fact]
+    public async Task Eth_without_a_price_stays_uncredited_and_a_later_pass_credits_it_at_the_price_then()
+    {
+        var prices = new SwitchablePriceSource();
+        using var app = new EthereumApp(chain, prices);
+        var user = await app.NewUserAsync();
+        var receipt = await chain.SendAsync(chain.Funder, user.Address, BigInteger.Pow(10, 17), null); // 0.1 ETH
+        await chain.MineAsync(2);
+
+        var outcome = await app.ClaimDirectAsync(user, receipt.TransactionHash);
+        Assert.Equal("pending", outcome.Status);
+        Assert.Null(Assert.Single(outcome.Credits).Amount);
+        Assert.Equal(0, await user.WalletAsync());
+        Assert.Null(Assert.Single(await app.RowsAsync(receipt.TransactionHash)).MicrosPerEther);
+
+        prices.Price = new Meterchat.Ethereum.Prices.EtherPrice(2_500_000_000, app.Factory.Time.GetUtcNow(), "ticker");
+        await app.Watcher.ProcessAvailableBlocksAsync();
+
+        Assert.Equal(250_000_000, await user.WalletAsync()); // 0.1 ETH × 2,500 USDT
+        var row = Assert.Single(await app.RowsAsync(receipt.TransactionHash));
+        Assert.Equal((2_500_000_000L, "ticker", 250_000_000L), (row.MicrosPerEther!.Value, row.PriceSource!, row.Amount!.Value));
+        Assert.True((await app.AuditAsync()).Passed);
+    }
+
+    [Fact]
     public async Task A_restarted_watcher_resumes_from_its_cursor()
     {
         var user = await _app.NewUserAsync();
