@@ -20,6 +20,8 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
 {
     public DepositAddress Address { get; private set; } = null!;
 
+    public const string BadQrType = "topup/bad-qr-request";
+
     public string QrSvg { get; private set; } = "";
 
     public Micros Minimum => new(options.CurrentValue.MinimumMicros);
@@ -92,7 +94,7 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
     {
         if (!EthereumAddress.TryParse(address, out var to) || chainId <= 0)
         {
-            return BadRequest();
+            return BadQr("The QR code needs an Ethereum address (0x and 40 hex digits) and a positive chain id.");
         }
 
         string uri;
@@ -106,11 +108,14 @@ public sealed class TopupModel(DepositAddresses addresses, DepositClaims claims,
         }
         else
         {
-            return BadRequest();
+            return BadQr("The token must be a contract address (0x and 40 hex digits).");
         }
 
         return Content(DepositQr.Svg(uri), "image/svg+xml");
     }
+
+    private BadRequestObjectResult BadQr(string detail) =>
+        BadRequest(new ProblemDetails { Type = BadQrType, Title = "Not a payment request", Status = 400, Detail = detail });
 
     private string UserId => User.UserId();
 }

@@ -18,7 +18,8 @@ public sealed class BadInputTests(WithdrawalsApp app) : IClassFixture<Withdrawal
     [Fact]
     public async Task Malformed_json_is_a_400_problem_in_development_too()
     {
-        using var development = app.WithWebHostBuilder(b => b.UseEnvironment("Development"));
+        // No local Ethereum node: this test is about the JSON error page, not about ganache.
+        using var development = app.WithWebHostBuilder(b => b.UseEnvironment("Development").UseSetting("Ethereum:DevNode:Enabled", "false"));
         using var client = development.CreateClient();
 
         var response = await client.PostAsync("/api/auth/login", new StringContent("{\"email\":", Encoding.UTF8, "application/json"));
