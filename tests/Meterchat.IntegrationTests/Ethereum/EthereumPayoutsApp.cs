@@ -72,7 +72,8 @@ public sealed class EthereumPayoutsApp : AppFactory
         var node = new EthereumNode(Services.GetRequiredService<IOptions<EthereumOptions>>().Value, new HttpClient());
         var ethereum = ActivatorUtilities.CreateInstance<EthereumPayouts>(Services, node);
         var tron = Services.GetServices<IPayoutNetwork>().Where(n => n.Network != PayoutNetwork.Ethereum);
-        return ActivatorUtilities.CreateInstance<PayoutSender>(Services, tron.Append(ethereum).ToArray());
+        return new PayoutSender(Services.GetRequiredService<IServiceScopeFactory>(), [.. tron, ethereum], Services.GetRequiredService<ILedger>(), Time,
+            Services.GetRequiredService<IOptions<WithdrawalsOptions>>(), Services.GetRequiredService<Meterchat.Cluster.WorkerGate>(), Services.GetRequiredService<ILogger<PayoutSender>>());
     }
 
     /// <summary>A verified seller with <paramref name="earnings"/> USDT of earnings.</summary>

@@ -46,6 +46,12 @@ public sealed class WithdrawalStateMachineTests
         ["MarkInBlock"] = (w => w.MarkInBlock(7, 345, 130_285, Now), Signed(_ => WithdrawalStatus.InBlock)),
         ["Confirm"] = (w => w.Confirm(Now), new() { [WithdrawalStatus.InBlock] = WithdrawalStatus.Completed }),
         ["Fail"] = (w => w.Fail("REVERT", Now), new() { [WithdrawalStatus.InBlock] = WithdrawalStatus.Failed }),
+        ["Replace"] = (w => w.Replace("0x02ff", "0xbeef", "dropped", Now), new()
+        {
+            [WithdrawalStatus.Stored] = WithdrawalStatus.Stored,
+            [WithdrawalStatus.Broadcast] = WithdrawalStatus.Stored,
+        }),
+        ["FoundMined"] = (w => w.FoundMined("0xfeed"), Signed(s => s)),
     };
 
     public static TheoryData<string, WithdrawalStatus> EveryStepFromEveryStatus()
@@ -187,6 +193,22 @@ public sealed class WithdrawalStateMachineTests
         Assert.Equal((WithdrawalStatus.Completed, Now), (paid.Status, paid.CompletedAt!.Value));
         Assert.Null(paid.FailureReason);
         Assert.Equal((WithdrawalStatus.Failed, Now, "Failed on chain: REVERT"), (failed.Status, failed.CompletedAt!.Value, failed.FailureReason!));
+    }
+
+    [Fact]
+    public void An_ethereum_replacement_keeps_the_nonce_and_remembers_the_hash_it_replaced()
+    {
+        var w = New();
+        w.Held(Now);
+        w.MarkSigned("0x02aa", "0xfirst", null, Now, nonce: 7);
+        w.MarkBroadcast(Now);
+
+        w.Replace("0x02bb", "0xsecond", "dropped", Now);
+        w.Replace("0x02cc", "0xthird", "dropped again", Now);
+
+        Assert.Equal((WithdrawalStatus.Stored, "0xthird", 7L, "0xfirst,0xsecond", 3), (w.Status, w.TxId, w.Nonce!.Value, w.ReplacedTxIds, w.Attempts));
+        w.FoundMined("0xfirst");
+        Assert.Equal("0xfirst", w.TxId);
     }
 
     private static Dictionary<WithdrawalStatus, WithdrawalStatus> Signed(Func<WithdrawalStatus, WithdrawalStatus> to) =>

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Security.Cryptography;
 using Meterchat.Ethereum;
 using Meterchat.Ethereum.Prices;
 using Meterchat.Ledger;
@@ -54,7 +55,8 @@ public sealed class EthereumPayoutFees(
 
         try
         {
-            var fee = await EstimateAsync(token!, to ?? wallet.Address!, ct);
+            // Without a recipient, a never-used address: a first transfer to an address costs the most gas.
+            var fee = await EstimateAsync(token!, to ?? EthereumAddress.Parse("0x" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))), ct);
             var price = await prices.EtherPriceAsync(ct);
             return (WithMargin(price.MicrosFor(fee.MaxCostWei), options.Value.PayoutFeeMarginPercent), null);
         }

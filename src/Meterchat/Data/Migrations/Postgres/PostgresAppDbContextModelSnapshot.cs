@@ -1208,8 +1208,8 @@ namespace Meterchat.Data.Migrations.Postgres
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
@@ -1245,6 +1245,13 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("USDT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -1273,7 +1280,13 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.Property<long>("Net")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Network")
+                        .HasColumnType("integer");
+
                     b.Property<long>("NetworkFee")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Nonce")
                         .HasColumnType("bigint");
 
                     b.Property<long>("PlatformFee")
@@ -1282,6 +1295,10 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.Property<string>("RejectReason")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReplacedTxIds")
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
 
                     b.Property<string>("ReviewReason")
                         .HasMaxLength(400)
@@ -1299,12 +1316,12 @@ namespace Meterchat.Data.Migrations.Postgres
 
                     b.Property<string>("ToAddress")
                         .IsRequired()
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)");
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
 
                     b.Property<string>("TxId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

@@ -1171,7 +1171,7 @@ namespace Meterchat.Data.Migrations.Sqlite
 
                     b.Property<string>("Address")
                         .IsRequired()
-                        .HasMaxLength(34)
+                        .HasMaxLength(42)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -1206,6 +1206,13 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("USDT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1234,7 +1241,13 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<long>("Net")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Network")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("NetworkFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Nonce")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PlatformFee")
@@ -1242,6 +1255,10 @@ namespace Meterchat.Data.Migrations.Sqlite
 
                     b.Property<string>("RejectReason")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedTxIds")
+                        .HasMaxLength(700)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewReason")
@@ -1260,11 +1277,11 @@ namespace Meterchat.Data.Migrations.Sqlite
 
                     b.Property<string>("ToAddress")
                         .IsRequired()
-                        .HasMaxLength(34)
+                        .HasMaxLength(42)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TxId")
-                        .HasMaxLength(64)
+                        .HasMaxLength(66)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
