@@ -10,6 +10,7 @@ public static class EthereumSweepsFeature
             .ValidateOnStart();
         builder.Services.AddSingleton<SweepKeys>();
         builder.Services.AddScoped<EthereumSweeps>();
+        builder.Services.AddScoped<SweepSteps>();
         builder.Services.AddScoped<EthereumDepositAddresses>();
         builder.Services.AddHostedService<EthereumSweepJob>();
         return builder;
