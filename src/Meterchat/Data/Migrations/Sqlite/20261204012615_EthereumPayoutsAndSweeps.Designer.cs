@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meterchat.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203224544_EthpayoutWithdrawalNetworks")]
-    partial class EthpayoutWithdrawalNetworks
+    [Migration("20261204012615_EthereumPayoutsAndSweeps")]
+    partial class EthereumPayoutsAndSweeps
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -620,6 +620,115 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.ToTable("EthereumDeposits", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Deposits.Ethereum.Sweeps.EthereumSweep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AddressIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GasLimit")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HotWallet")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaxFeePerGas")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaxPriorityFeePerGas")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MicrosPerEther")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SweepFeeWei")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SweepHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SweepRaw")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TopUpFeeWei")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopUpHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TopUpRaw")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("TopUpWei")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Address", "Status");
+
+                    b.ToTable("EthereumSweeps", (string)null);
+                });
+
             modelBuilder.Entity("Meterchat.Ledger.LedgerAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -753,6 +862,15 @@ namespace Meterchat.Data.Migrations.Sqlite
                     b.Property<long>("BlockNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("EtherMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EtherWei")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EthereumStablecoins")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("HotWallet")
                         .IsRequired()
                         .HasMaxLength(34)
@@ -765,6 +883,9 @@ namespace Meterchat.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("MicrosPerEther")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Reserves")
                         .HasColumnType("INTEGER");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Meterchat.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261203225013_EthpayoutWithdrawalNetworks")]
-    partial class EthpayoutWithdrawalNetworks
+    [Migration("20261204012645_EthereumPayoutsAndSweeps")]
+    partial class EthereumPayoutsAndSweeps
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -639,6 +639,117 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.ToTable("EthereumDeposits", (string)null);
                 });
 
+            modelBuilder.Entity("Meterchat.Deposits.Ethereum.Sweeps.EthereumSweep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<int>("AddressIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Asset")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Contract")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("GasLimit")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("HotWallet")
+                        .IsRequired()
+                        .HasMaxLength(42)
+                        .HasColumnType("character varying(42)");
+
+                    b.Property<string>("MaxFeePerGas")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("MaxPriorityFeePerGas")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<long?>("MicrosPerEther")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(480)
+                        .HasColumnType("character varying(480)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SweepFeeWei")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("SweepHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<byte[]>("SweepRaw")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("TopUpFeeWei")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("TopUpHash")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)");
+
+                    b.Property<byte[]>("TopUpRaw")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("TopUpWei")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Units")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("Address", "Status");
+
+                    b.ToTable("EthereumSweeps", (string)null);
+                });
+
             modelBuilder.Entity("Meterchat.Ledger.LedgerAccount", b =>
                 {
                     b.Property<long>("Id")
@@ -780,6 +891,15 @@ namespace Meterchat.Data.Migrations.Postgres
                     b.Property<long>("BlockNumber")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("EtherMicros")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EtherWei")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("EthereumStablecoins")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("HotWallet")
                         .IsRequired()
                         .HasMaxLength(34)
@@ -792,6 +912,9 @@ namespace Meterchat.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("MicrosPerEther")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Reserves")
                         .HasColumnType("bigint");
