@@ -31,7 +31,7 @@ public sealed class SellerTermsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#Amount", "10");
         var net = Meterchat.Ledger.Micros.FromUsdt(10) - o.Fees;
         await Expect(page.Locator("#withdraw-preview")).ToHaveTextAsync(
-            $"You will receive {net.ToUsdtString()} USDT after fees (platform {o.PlatformFeeMicros.ToUsdtString()} + network {o.NetworkFeeMicros.ToUsdtString()} USDT).");
+            $"You will receive {net.ToUsdtString()} USDT on TRON after fees (platform {o.PlatformFeeMicros.ToUsdtString()} + network {o.NetworkFeeMicros.ToUsdtString()} USDT).");
         await page.FillAsync("#Amount", "1");
         await Expect(page.Locator("#withdraw-preview")).ToHaveTextAsync($"The minimum withdrawal is {o.MinimumMicros.ToUsdtString()} USDT.");
         await page.FillAsync("#Amount", "abc");
@@ -39,7 +39,7 @@ public sealed class SellerTermsTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.FillAsync("#Amount", "1000");
         await page.SelectOptionAsync("#Unit", "tokens");
         await Expect(page.Locator("#withdraw-preview")).ToHaveTextAsync(
-            $"You will receive {(Meterchat.Ledger.Micros.FromTokens(1000) - o.Fees).ToUsdtString()} USDT after fees (platform {o.PlatformFeeMicros.ToUsdtString()} + network {o.NetworkFeeMicros.ToUsdtString()} USDT).");
+            $"You will receive {(Meterchat.Ledger.Micros.FromTokens(1000) - o.Fees).ToUsdtString()} USDT on TRON after fees (platform {o.PlatformFeeMicros.ToUsdtString()} + network {o.NetworkFeeMicros.ToUsdtString()} USDT).");
         await Expect(page.Locator("#earnings-chart-title")).ToHaveCountAsync(1);
 
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screens");

@@ -144,6 +144,13 @@ async function claim(txHash, attempt = 0) {
       refreshBalance();
       return;
     }
+    // A transaction sent a moment ago is not in a block yet: ask again for about a minute before calling it unknown.
+    if (error.type?.endsWith("not-mined") && attempt < 15) {
+      result.dataset.status = "pending";
+      say(result, "Not in a block yet: this page checks again by itself.", "info");
+      claimTimer = setTimeout(() => claim(txHash, attempt + 1), 4000);
+      return;
+    }
     result.dataset.status = "refused";
     const missing = /\(404\)/.test(error.message) && !error.type;
     say(result, missing ? "Claims by transaction hash are not available on this server yet." : error.message, "error");
