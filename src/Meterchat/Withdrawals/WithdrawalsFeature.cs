@@ -39,6 +39,11 @@ public static class WithdrawalsFeature
             services.AddHostedService(sp => sp.GetRequiredService<PayoutSender>());
         }
 
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddHostedService<DevEthereumHotWalletFunding>();
+        }
+
         var chain = builder.Configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
         if (chain.Mode == ChainMode.DevChain)
         {

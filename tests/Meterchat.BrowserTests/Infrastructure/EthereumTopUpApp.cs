@@ -13,15 +13,20 @@ public sealed class EthereumTopUpApp : BrowserApp
 {
     private readonly string _chain = Directory.CreateTempSubdirectory("meterchat-ganache-").FullName;
 
-    public async Task<IPage> ReadyBuyerAsync()
+    public async Task<IPage> ReadyBuyerAsync() => (await ReadyPersonAsync("buyer")).Page;
+
+    /// <summary>A new person signed in once the dev node is ready; the user id lets a test give a seller earnings.</summary>
+    public async Task<(IPage Page, string UserId)> ReadyPersonAsync(string role)
     {
         await Services.GetRequiredService<DevEthereumStatus>().Ready.WaitAsync(TimeSpan.FromMinutes(2));
-        var email = $"buyer-{Guid.NewGuid():N}@example.test";
+        var email = $"{role}-{Guid.NewGuid():N}@example.test";
+        string userId;
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Meterchat.Data.AppUser>>();
             var user = new Meterchat.Data.AppUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = DateTimeOffset.UtcNow, AdultConfirmedAt = DateTimeOffset.UtcNow };
             Assert.True((await users.CreateAsync(user, MainPagesApp.Password)).Succeeded);
+            userId = user.Id;
         }
 
         var page = await NewPersonAsync();
@@ -30,7 +35,7 @@ public sealed class EthereumTopUpApp : BrowserApp
         await page.FillAsync("input[name=Password]", MainPagesApp.Password);
         await page.ClickAsync("form button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
-        return page;
+        return (page, userId);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +43,8 @@ public sealed class EthereumTopUpApp : BrowserApp
         base.ConfigureWebHost(builder);
         builder.UseSetting("Ethereum:DevNode:Enabled", "true");
         builder.UseSetting("Ethereum:DevNode:DataPath", _chain);
+        // A saved payout address is usable at once, so a seller's withdrawal can be followed to its hash.
+        builder.UseSetting("Withdrawals:AddressCooldown", "00:00:00");
     }
 
     public override async ValueTask DisposeAsync()

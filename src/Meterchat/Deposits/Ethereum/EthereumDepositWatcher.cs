@@ -2,6 +2,7 @@ using System.Numerics;
 using Meterchat.Cluster;
 using Meterchat.Data;
 using Meterchat.Ethereum;
+using Meterchat.Ethereum.Development;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Nethereum.Hex.HexTypes;
@@ -38,6 +39,13 @@ public sealed class EthereumDepositWatcher(
     {
         var failures = 0;
         var wait = deposits.Value.PollInterval;
+        // Development's own node takes a while to install and start: until it is ready there is nothing to ask.
+        DevEthereumStatus? dev;
+        using (var scope = scopes.CreateScope())
+        {
+            dev = scope.ServiceProvider.GetService<DevEthereumStatus>();
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -51,7 +59,8 @@ public sealed class EthereumDepositWatcher(
 
             try
             {
-                if (!options.CurrentValue.Enabled || keys.Keys is null || !await workers.MayRunAsync(WorkerName, stoppingToken))
+                if (!options.CurrentValue.Enabled || keys.Keys is null || dev is { State: not DevEthereumState.Ready }
+                    || !await workers.MayRunAsync(WorkerName, stoppingToken))
                 {
                     wait = deposits.Value.PollInterval;
                     continue;

@@ -34,4 +34,24 @@ public sealed class DevEthereumFaucet(EthereumNode node, DevEthereumStatus statu
 
         return await node.BroadcastAsync(signed.Raw, ct);
     }
+
+    /// <summary>
+    /// Tops <paramref name="to"/> up to <paramref name="tokenUnits"/> of each dev token it holds less than half of (the
+    /// development hot wallet, so Ethereum payouts work from the first minute). Returns the transaction hashes sent.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FundAsync(EthereumAddress to, BigInteger tokenUnits, CancellationToken ct)
+    {
+        var sent = new List<string>();
+        foreach (var token in DevEthereumChain.Tokens)
+        {
+            var balance = await node.TokenBalanceAsync(token.Contract, to, ct);
+            if (balance * 2 < tokenUnits)
+            {
+                var signed = await node.SignTokenTransferAsync(DevEthereumChain.Deployer, token.Contract, to, tokenUnits - balance, ct);
+                sent.Add(await node.BroadcastAsync(signed.Raw, ct));
+            }
+        }
+
+        return sent;
+    }
 }

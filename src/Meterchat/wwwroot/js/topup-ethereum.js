@@ -42,6 +42,7 @@ async function refreshBalance() {
   if (!response.ok) return;
   const amount = document.querySelector("#balance-widget .balance-amount");
   if (amount) amount.textContent = (await response.json()).wallet.tokens;
+  document.dispatchEvent(new CustomEvent("deposits:changed"));
 }
 
 // Development: wait for the app's own node (it starts in the background) or say how to enable Ethereum.

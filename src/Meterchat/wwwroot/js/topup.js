@@ -27,7 +27,7 @@ function render(items) {
     tr.dataset.txid = item.txId;
     tr.dataset.status = item.status;
     const id = cell("", "mono txid");
-    if (explorer) {
+    if (explorer && item.network !== "ethereum") {
       const a = document.createElement("a");
       a.href = explorer.replace("{txid}", item.txId);
       a.target = "_blank";
@@ -78,5 +78,7 @@ async function refresh() {
 
 if (root) {
   refreshBalance();
+  // The Ethereum panel (topup-ethereum.js) says when a claim it made changed something: show it in the history.
+  document.addEventListener("deposits:changed", () => { open = true; refresh(); });
   setInterval(() => { if (open) refresh(); }, 3000);
 }
