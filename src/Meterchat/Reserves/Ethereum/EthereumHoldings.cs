@@ -15,6 +15,9 @@ public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, Ethereum
 {
     private const int Concurrency = 4;
 
+    /// <summary>What the treasury, the audit and a snapshot say when the node cannot be read.</summary>
+    public const string NodeUnreachable = "The Ethereum node could not be reached; Ethereum balances are unknown right now.";
+
     public async Task<EthereumHoldingsView> ReadAsync(CancellationToken ct)
     {
         if (!node.Options.Enabled)
@@ -24,8 +27,19 @@ public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, Ethereum
 
         var tokens = node.Options.Tokens.Select(t => (t.Symbol, Contract: EthereumAddress.Parse(t.Contract))).ToList();
         var hotWallet = keys.HotWallet();
-        var hot = hotWallet is null ? null : await BalancesAsync([hotWallet], tokens, ct);
-        var unswept = await BalancesAsync([.. (await addresses.WithDepositsAsync(ct)).Select(EthereumAddress.Parse)], tokens, ct);
+        EthereumBalances? hot, unswept;
+        try
+        {
+            hot = hotWallet is null ? null : await BalancesAsync([hotWallet], tokens, ct);
+            unswept = await BalancesAsync([.. (await addresses.WithDepositsAsync(ct)).Select(EthereumAddress.Parse)], tokens, ct);
+        }
+        catch (Exception e) when (EthereumNode.IsUnavailable(e))
+        {
+            // The type only: a provider's URL (which may carry an API key) can be in the message.
+            logger.LogWarning("Ethereum holdings: the node could not be read ({Error})", e.GetType().Name);
+            return EthereumHoldingsView.Unreachable(hotWallet?.Checksummed, NodeUnreachable);
+        }
+
         EtherPrice? price = null;
         try
         {
