@@ -1,6 +1,5 @@
 using System.Numerics;
 using Meterchat.Deposits.Ethereum;
-using Meterchat.Deposits.Ethereum.Sweeps;
 using Meterchat.Ethereum;
 using Meterchat.Ethereum.Prices;
 
@@ -11,7 +10,7 @@ namespace Meterchat.Reserves.Ethereum;
 /// not yet swept (every address that ever received a deposit, asked a few at a time). Stablecoins count 1:1 as
 /// µUSDT; ETH is valued at the current price and kept apart, never added to the USDT total.
 /// </summary>
-public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, EthereumDepositAddresses addresses, IPriceSource prices, ILogger<EthereumHoldings> logger)
+public sealed class EthereumHoldings(EthereumNode node, EthereumHotWallet wallet, EthereumDepositAddresses addresses, IPriceSource prices, ILogger<EthereumHoldings> logger)
 {
     private const int Concurrency = 4;
 
@@ -26,7 +25,7 @@ public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, Ethereum
         }
 
         var tokens = node.Options.Tokens.Select(t => (t.Symbol, Contract: EthereumAddress.Parse(t.Contract))).ToList();
-        var hotWallet = keys.HotWallet();
+        var hotWallet = wallet.Address;
         EthereumBalances? hot, unswept;
         try
         {
