@@ -1,3 +1,4 @@
+using Meterchat.Ethereum;
 using Meterchat.Tron.Encoding;
 
 namespace Meterchat.Chain;
@@ -9,4 +10,7 @@ namespace Meterchat.Chain;
 public interface IPlatformAddresses
 {
     Task<bool> OwnsAsync(TronAddress address, CancellationToken cancellationToken);
+
+    /// <summary>The same on Ethereum; a feature that holds no Ethereum addresses owns none.</summary>
+    Task<bool> OwnsAsync(EthereumAddress address, CancellationToken cancellationToken) => Task.FromResult(false);
 }

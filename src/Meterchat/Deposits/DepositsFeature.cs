@@ -53,6 +53,7 @@ public static class DepositsFeature
     {
         services.AddSingleton<EthereumDepositKeySource>();
         services.AddSingleton<EthereumDepositAddressMap>();
+        services.AddScoped<IPlatformAddresses, EthereumDepositAddressOwnership>();
         services.AddScoped<EthereumDepositBook>();
         services.AddScoped<EthereumDepositClaims>();
         services.AddRateLimiter(o => o.AddPolicy<string, EthereumClaimRateLimitPolicy>(EthereumClaimRateLimitPolicy.Name));

@@ -16,6 +16,8 @@ internal sealed class UnsweptDepositReserves(AppDbContext db, ITronNode node, IO
 {
     private const int Concurrency = 4;
 
+    public string AuditName => "TRON deposit addresses USDT (unswept)";
+
     public async Task<Micros> GetReservesAsync(CancellationToken cancellationToken)
     {
         var addresses = await db.Set<Deposit>().Select(d => d.Address).Distinct().ToListAsync(cancellationToken);

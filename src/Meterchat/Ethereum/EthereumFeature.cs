@@ -7,7 +7,7 @@ namespace Meterchat.Ethereum;
 public static class EthereumFeature
 {
     /// <summary>
-    /// The Ethereum options and node client. Registration connects to nothing: with no Ethereum:RpcUrl the app
+    /// The Ethereum options, the node client and the one hot wallet (payouts and sweeps). Registration connects to nothing: with no Ethereum:RpcUrl the app
     /// starts as before and Ethereum is off; the node is asked only when something uses it.
     /// </summary>
     public static IHostApplicationBuilder AddEthereum(this IHostApplicationBuilder builder)
@@ -22,6 +22,10 @@ public static class EthereumFeature
             .Validate(o => string.IsNullOrWhiteSpace(o.AccountXpub) || IsAccountXpub(o.AccountXpub),
                 "Ethereum:AccountXpub is not an account xpub of m/44'/60'/0' (depth 3).")
             .ValidateOnStart();
+        builder.Services.AddOptions<EthereumHotWalletOptions>().BindConfiguration(EthereumHotWalletOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EthereumHotWalletOptions>, EthereumHotWalletValidation>();
+        builder.Services.AddSingleton(sp => EthereumHotWallet.From(
+            sp.GetRequiredService<IOptions<EthereumHotWalletOptions>>().Value, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         builder.AddDevEthereumNode();
         builder.Services.AddHttpClient(EthereumOptions.Section);
         builder.Services.AddSingleton(sp => new EthereumNode(

@@ -236,6 +236,14 @@ public sealed class EthereumNode : IDisposable
         }
     }
 
+    /// <summary>
+    /// True for the ways a call fails because the node could not be reached or answered with an error (refused,
+    /// timed out, an RPC error): what a reader of the node should report as "unavailable" rather than fail on.
+    /// </summary>
+    public static bool IsUnavailable(Exception e) =>
+        e is HttpRequestException or TimeoutException or RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException
+            || (e is TaskCanceledException && e.InnerException is TimeoutException);
+
     public static byte[] TokenTransferData(EthereumAddress to, BigInteger amount) =>
         new TransferFunction { To = to.Lower, Value = amount }.GetCallData();
 

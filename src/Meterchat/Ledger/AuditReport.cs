@@ -8,11 +8,13 @@ public sealed record AuditReport(DateTimeOffset At, IReadOnlyList<AuditCheck> Ch
 
 /// <summary>
 /// Liabilities (what users hold) next to what explains them: credited deposits − USDT paid out − platform income.
-/// <see cref="OnChainReserves"/> is null when no reserves source is configured.
+/// <see cref="OnChainReserves"/> is null when no reserves source is configured; it is the sum of the
+/// <see cref="ReservesLines"/> that could be read (a line with a null value is shown, not counted).
 /// </summary>
 public sealed record AuditFigures(
     Micros Liabilities,
     Micros CreditedDeposits,
     Micros PaidOut,
     Micros PlatformIncome,
-    Micros? OnChainReserves);
+    Micros? OnChainReserves,
+    IReadOnlyList<ReservesLine>? ReservesLines = null);

@@ -34,11 +34,15 @@ public sealed class LedgerAuditor(AppDbContext db, TimeProvider time, IEnumerabl
         var income = await Balance(AccountRef.PlatformRevenue) + await Balance(AccountRef.PlatformFees) + await Balance(AccountRef.PlatformLosses);
         var explained = deposits - paidOut - income;
 
-        Micros? onChain = null;
+        // Each source gives its lines; a line that could not be read or valued (an unreachable node, no price) is
+        // shown and not counted, so the check never passes on a figure it does not have.
+        List<ReservesLine>? lines = null;
         foreach (var source in reserves)
         {
-            onChain = (onChain ?? Micros.Zero) + await source.GetReservesAsync(ct);
+            (lines ??= []).AddRange(await source.GetAuditLinesAsync(ct));
         }
+
+        Micros? onChain = lines?.Aggregate(Micros.Zero, (sum, line) => sum + (line.Value ?? Micros.Zero));
 
         List<AuditCheck> checks =
         [
@@ -52,9 +56,25 @@ public sealed class LedgerAuditor(AppDbContext db, TimeProvider time, IEnumerabl
         ];
         if (onChain is { } held)
         {
-            checks.Add(new("Reserves on chain cover liabilities", held >= liabilities, $"on chain {held.ToUsdtString()} USDT, liabilities {liabilities.ToUsdtString()} USDT"));
+            checks.Add(CoverageCheck(held, liabilities, lines!));
         }
 
-        return new AuditReport(time.GetUtcNow(), checks, new AuditFigures(liabilities, deposits, paidOut, income, onChain));
+        return new AuditReport(time.GetUtcNow(), checks, new AuditFigures(liabilities, deposits, paidOut, income, onChain, lines));
+    }
+
+    private static AuditCheck CoverageCheck(Micros held, Micros liabilities, IReadOnlyList<ReservesLine> lines)
+    {
+        var counted = string.Join("; ", lines.Where(l => l.Value is not null).Select(l => $"{l.Name} {l.Value!.Value.ToUsdtString()} ({l.Detail})"));
+        var missing = lines.Where(l => l.Value is null).Select(l => $"{l.Name}: {l.Detail}").ToList();
+        var passed = held >= liabilities;
+        var detail = $"on chain {held.ToUsdtString()} USDT [{counted}], liabilities {liabilities.ToUsdtString()} USDT";
+        if (missing.Count > 0)
+        {
+            detail += passed
+                ? $"; not counted: {string.Join("; ", missing)}"
+                : $"; NOT COUNTED, so coverage cannot be shown: {string.Join("; ", missing)}";
+        }
+
+        return new("Reserves on chain cover liabilities", passed, detail);
     }
 }

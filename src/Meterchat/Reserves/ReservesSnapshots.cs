@@ -144,6 +144,11 @@ public sealed class ReservesSnapshots(
         }
 
         var onEthereum = await ethereum.ReadAsync(ct);
+        if (onEthereum.Unavailable is not null)
+        {
+            return new Problem(503, ReservesProblems.ChainUnavailable, "Chain unavailable", "The Ethereum node could not be read; nothing was published. Try again shortly.");
+        }
+
         held += onEthereum.StablecoinMicros;
 
         var secret = LeafSalt.NewSecret();

@@ -21,7 +21,20 @@ public sealed partial class WithdrawalRequests
     {
         if (network == PayoutNetwork.Ethereum)
         {
-            return CheckEthereumAddress(text);
+            var (checkedAddress, refused) = CheckEthereumAddress(text);
+            if (refused is null)
+            {
+                var ethereumAddress = EthereumAddress.Parse(checkedAddress!);
+                foreach (var source in platformAddresses)
+                {
+                    if (await source.OwnsAsync(ethereumAddress, ct))
+                    {
+                        return (null, PlatformAddressError());
+                    }
+                }
+            }
+
+            return (checkedAddress, refused);
         }
 
         var (address, error) = await CheckAddressAsync(text, ct);

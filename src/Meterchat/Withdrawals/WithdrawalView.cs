@@ -3,7 +3,11 @@ using Meterchat.Withdrawals.Ethereum;
 
 namespace Meterchat.Withdrawals;
 
-/// <summary>A withdrawal as the API shows it (never the signed bytes; the key never appears anywhere).</summary>
+/// <summary>
+/// A withdrawal as the API shows it (never the signed bytes; the key never appears anywhere). The real chain cost is
+/// <see cref="ChainCost"/>, labelled by network (TRX for TRON, ETH/gwei for Ethereum); <see cref="ChainFeeSun"/> is
+/// TRON's alone (null for an Ethereum payout, whose cost is in wei).
+/// </summary>
 public sealed record WithdrawalView(
     long Id,
     string Status,
@@ -21,7 +25,8 @@ public sealed record WithdrawalView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     string Network,
-    string Asset)
+    string Asset,
+    PayoutChainCost? ChainCost)
 {
     private static readonly EthereumPayoutOptions EthereumDefaults = new();
 
@@ -39,12 +44,13 @@ public sealed record WithdrawalView(
         w.TxId,
         w.TxId is null ? null : string.Format(System.Globalization.CultureInfo.InvariantCulture,
             w.Network == PayoutNetwork.Ethereum ? (ethereum ?? EthereumDefaults).ExplorerTransactionUrl : o.ExplorerTxUrl, w.TxId),
-        w.ChainFeeSun,
+        w.Network == PayoutNetwork.Tron ? w.ChainFeeSun : null,
         w.FailureReason,
         w.CreatedAt,
         w.CompletedAt,
         w.Network == PayoutNetwork.Ethereum ? "ethereum" : "tron",
-        w.Asset);
+        w.Asset,
+        PayoutChainCost.Of(w));
 }
 
 /// <summary>What a request of this amount costs and delivers on this network (Ethereum's network fee is estimated now).</summary>

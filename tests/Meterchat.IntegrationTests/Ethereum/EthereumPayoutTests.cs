@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using Meterchat.Ethereum;
+using Meterchat.IntegrationTests.Accounts;
+using Meterchat.IntegrationTests.Admin;
 using Meterchat.Ledger;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Mvc;
@@ -170,6 +172,59 @@ public sealed class EthereumPayoutTests(GanacheChain chain)
         Assert.Equal(0, await app.WithdrawalCountAsync(seller.UserId));
         Assert.Equal(new UserBalances(Micros.Zero, Micros.FromUsdt(100), Micros.Zero), await app.BalancesAsync(seller));
         await app.AssertAuditPassesAsync();
+    }
+
+    [Fact]
+    public async Task An_ethereum_payouts_gas_is_shown_in_eth_and_gwei_never_as_trx()
+    {
+        await using var app = await EthereumPayoutsApp.StartAsync(chain, withUsdc: false);
+        var seller = await app.CreateSellerAsync("100");
+        var to = await app.UsableAddressAsync(seller);
+        var id = (await (await EthereumPayoutsApp.RequestAsync(seller, "30", to.Checksummed)).Content.ReadFromJsonAsync<WithdrawalView>())!.Id;
+        await app.Sender.ProcessOnceAsync();
+        await app.Sender.ProcessOnceAsync();
+        await app.MineAsync(2);
+        await app.Sender.ProcessOnceAsync();
+        var done = await app.WithdrawalAsync(id);
+        Assert.Equal(WithdrawalStatus.Completed, done.Status);
+        var wei = done.ChainFeeSun!.Value;
+
+        var shown = Assert.Single((await seller.Http.GetFromJsonAsync<List<WithdrawalView>>("/api/withdrawals"))!);
+        using var admin = await app.NewAdminAsync();
+        var treasury = await admin.GetStringAsync(new Uri("/admin/treasury", UriKind.Relative));
+        var row = treasury[treasury.IndexOf($"<td>{id}</td><td>Completed</td>", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+
+        Assert.Null(shown.ChainFeeSun); // TRON's sun only
+        Assert.Equal(("wei", wei.ToString(System.Globalization.CultureInfo.InvariantCulture), "gas", done.EnergyUsed), (shown.ChainCost!.Unit, shown.ChainCost.Units, shown.ChainCost.UsedUnit, shown.ChainCost.Used));
+        var gwei = wei % 1_000_000_000 == 0
+            ? (wei / 1_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : $"{wei / 1_000_000_000}.{wei % 1_000_000_000:D9}".TrimEnd('0');
+        Assert.Equal($"{EtherText.Of(wei)} ETH ({gwei} gwei)", shown.ChainCost.Shown);
+        Assert.DoesNotContain("TRX", shown.ChainCost.Shown, StringComparison.Ordinal);
+        Assert.Contains("<td>Ethereum</td>", row, StringComparison.Ordinal);
+        Assert.Contains($"{EtherText.Of(wei)} ETH (", row, StringComparison.Ordinal);
+        Assert.Contains($"{done.EnergyUsed} gas", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("TRX", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_payout_to_one_of_our_ethereum_deposit_addresses_is_refused_as_a_platform_address()
+    {
+        await using var app = await EthereumPayoutsApp.StartAsync(chain, withUsdc: false);
+        var seller = await app.CreateSellerAsync("100");
+        var (_, buyerToken) = await app.CreateVerifiedUserAsync("buyer");
+        using var buyer = app.CreateClient(buyerToken);
+        var theirs = (await buyer.GetFromJsonAsync<Meterchat.Deposits.Ethereum.EthereumDepositInfo>("/api/deposits/ethereum"))!.Address!;
+        var mine = (await seller.Http.GetFromJsonAsync<Meterchat.Deposits.Ethereum.EthereumDepositInfo>("/api/deposits/ethereum"))!.Address!;
+
+        await AssertProblemAsync(seller, "30", theirs, "ethereum", "USDT", WithdrawalProblems.PlatformAddress);
+        await AssertProblemAsync(seller, "30", mine.ToLowerInvariant(), "ethereum", "USDT", WithdrawalProblems.PlatformAddress);
+        var book = await seller.Http.PostAsJsonAsync("/api/withdrawals/addresses", new { address = theirs, label = "deposit", password = Accounts.AccountsApi.Password });
+        Assert.Equal(WithdrawalProblems.PlatformAddress, (await book.Content.ReadFromJsonAsync<ProblemDetails>())!.Type);
+
+        Assert.Equal(0, await app.WithdrawalCountAsync(seller.UserId));
+        Assert.Equal(new UserBalances(Micros.Zero, Micros.FromUsdt(100), Micros.Zero), await app.BalancesAsync(seller));
     }
 
     private static async Task AssertProblemAsync(Withdrawals.Seller seller, string amount, string to, string network, string asset, string type)

@@ -1,6 +1,5 @@
 using System.Numerics;
 using Meterchat.Deposits.Ethereum;
-using Meterchat.Deposits.Ethereum.Sweeps;
 using Meterchat.Ethereum;
 using Meterchat.Ethereum.Prices;
 
@@ -11,9 +10,12 @@ namespace Meterchat.Reserves.Ethereum;
 /// not yet swept (every address that ever received a deposit, asked a few at a time). Stablecoins count 1:1 as
 /// µUSDT; ETH is valued at the current price and kept apart, never added to the USDT total.
 /// </summary>
-public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, EthereumDepositAddresses addresses, IPriceSource prices, ILogger<EthereumHoldings> logger)
+public sealed class EthereumHoldings(EthereumNode node, EthereumHotWallet wallet, EthereumDepositAddresses addresses, IPriceSource prices, ILogger<EthereumHoldings> logger)
 {
     private const int Concurrency = 4;
+
+    /// <summary>What the treasury, the audit and a snapshot say when the node cannot be read.</summary>
+    public const string NodeUnreachable = "The Ethereum node could not be reached; Ethereum balances are unknown right now.";
 
     public async Task<EthereumHoldingsView> ReadAsync(CancellationToken ct)
     {
@@ -23,9 +25,20 @@ public sealed class EthereumHoldings(EthereumNode node, SweepKeys keys, Ethereum
         }
 
         var tokens = node.Options.Tokens.Select(t => (t.Symbol, Contract: EthereumAddress.Parse(t.Contract))).ToList();
-        var hotWallet = keys.HotWallet();
-        var hot = hotWallet is null ? null : await BalancesAsync([hotWallet], tokens, ct);
-        var unswept = await BalancesAsync([.. (await addresses.WithDepositsAsync(ct)).Select(EthereumAddress.Parse)], tokens, ct);
+        var hotWallet = wallet.Address;
+        EthereumBalances? hot, unswept;
+        try
+        {
+            hot = hotWallet is null ? null : await BalancesAsync([hotWallet], tokens, ct);
+            unswept = await BalancesAsync([.. (await addresses.WithDepositsAsync(ct)).Select(EthereumAddress.Parse)], tokens, ct);
+        }
+        catch (Exception e) when (EthereumNode.IsUnavailable(e))
+        {
+            // The type only: a provider's URL (which may carry an API key) can be in the message.
+            logger.LogWarning("Ethereum holdings: the node could not be read ({Error})", e.GetType().Name);
+            return EthereumHoldingsView.Unreachable(hotWallet?.Checksummed, NodeUnreachable);
+        }
+
         EtherPrice? price = null;
         try
         {

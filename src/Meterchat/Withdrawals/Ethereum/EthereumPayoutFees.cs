@@ -26,7 +26,7 @@ public sealed class EthereumPayoutFees(
     /// <summary>The token contract of <paramref name="asset"/>, or a network-off problem (no node, no hot wallet, token not configured).</summary>
     public (EthereumAddress? Token, Problem? Error) TokenOf(string asset)
     {
-        if (!ethereum.Value.Enabled || wallet.Address is null)
+        if (!ethereum.Value.Enabled || !wallet.CanSign)
         {
             return (null, Off("Ethereum payouts are not enabled on this server (no node or no hot wallet). Choose USDT on TRON."));
         }

@@ -3,16 +3,12 @@ using Meterchat.Ledger;
 namespace Meterchat.Withdrawals.Ethereum;
 
 /// <summary>
-/// The payout half of <c>Ethereum:*</c>: the hot wallet key, the minimum, the margin on the estimated network fee and
-/// the explorer link. Bound to the same section as the node's options (<c>Meterchat.Ethereum.EthereumOptions</c>).
+/// The payout half of <c>Ethereum:*</c>: the minimum, the margin on the estimated network fee and
+/// the explorer link (the hot wallet is <c>Meterchat.Ethereum.EthereumHotWalletOptions</c>, shared with sweeps). Bound to the same section as the node's options (<c>Meterchat.Ethereum.EthereumOptions</c>).
 /// </summary>
 public sealed class EthereumPayoutOptions
 {
     public const string Section = "Ethereum";
-
-    /// <summary>The Ethereum hot wallet's private key (64 hex digits). A secret: environment (<c>Ethereum__HotWalletKey</c>) or
-    /// user secrets only, never logged. In Development without one: ganache's account 1 of the public test mnemonic.</summary>
-    public string? HotWalletKey { get; set; }
 
     /// <summary>The smallest Ethereum withdrawal, USDT (gross): a transfer costs gas, so it is higher than TRON's.</summary>
     public string PayoutMinimum { get; set; } = "20";

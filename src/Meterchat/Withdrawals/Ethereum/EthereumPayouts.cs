@@ -35,7 +35,7 @@ internal sealed class EthereumPayouts(
     {
         var signed = active.Where(w => w.Status is WithdrawalStatus.Stored or WithdrawalStatus.Broadcast or WithdrawalStatus.InBlock).ToList();
         var toSend = active.Where(w => w.Status is WithdrawalStatus.Approved or WithdrawalStatus.WaitingForFunds).ToList();
-        if (!node.Options.Enabled || wallet.Address is not { } hot)
+        if (!node.Options.Enabled || !wallet.CanSign || wallet.Address is not { } hot)
         {
             foreach (var w in toSend)
             {

@@ -1,9 +1,10 @@
 namespace Meterchat.Deposits.Ethereum.Sweeps;
 
 /// <summary>
-/// <c>Ethereum:Sweeps:*</c>. The keys are not here: the hot wallet key is <c>Ethereum:HotWalletKey</c> (or only its
-/// address, <c>Ethereum:HotWalletAddress</c>, when no top-up is ever needed) and the deposit mnemonic
-/// <c>Ethereum:DepositMnemonic</c>, both from the environment or a secret store, never logged (<see cref="SweepKeys"/>).
+/// <c>Ethereum:Sweeps:*</c>. The keys are not here: the hot wallet is the one payouts use
+/// (<see cref="Meterchat.Ethereum.EthereumHotWallet"/>: <c>Ethereum:HotWalletKey</c>, or only <c>Ethereum:HotWalletAddress</c>
+/// when no top-up is ever needed) and the deposit mnemonic is <c>Ethereum:DepositMnemonic</c>, both from the
+/// environment or a secret store, never logged (<see cref="SweepKeys"/>).
 /// </summary>
 public sealed class EthereumSweepOptions
 {

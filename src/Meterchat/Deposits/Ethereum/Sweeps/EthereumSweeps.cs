@@ -20,7 +20,7 @@ namespace Meterchat.Deposits.Ethereum.Sweeps;
 public sealed class EthereumSweeps(
     AppDbContext db,
     EthereumNode node,
-    SweepKeys keys,
+    EthereumHotWallet hotWallet,
     SweepSteps steps,
     AdminAuditLog audit,
     TimeProvider time,
@@ -196,9 +196,9 @@ public sealed class EthereumSweeps(
             return EthereumSweepProblems.Of(EthereumSweepProblems.InProgress, 409, "Sweep in progress", $"A sweep of {address} is still on its way; it moves on by itself (or with Advance).");
         }
 
-        if (keys.HotWallet() is not { } hotWallet)
+        if (hotWallet.Address is not { } hotAddress)
         {
-            return EthereumSweepProblems.Of(EthereumSweepProblems.NoKey, 503, "No hot wallet", $"Set {SweepKeys.HotWalletKeySetting} (or {SweepKeys.HotWalletAddressSetting}) to sweep.");
+            return EthereumSweepProblems.Of(EthereumSweepProblems.NoKey, 503, "No hot wallet", $"Set {EthereumHotWalletOptions.KeySetting} (or {EthereumHotWalletOptions.AddressSetting}) to sweep.");
         }
 
         var last = (await LastSweepsAsync(ct, at)).GetValueOrDefault(at, DateTimeOffset.MinValue);
@@ -216,7 +216,7 @@ public sealed class EthereumSweeps(
         var ether = await node.EtherBalanceAsync(address, ct);
         var fee = biggest.Item1 is null || biggest.Item3.IsZero
             ? null
-            : await node.EstimateTokenTransferFeeAsync(address, biggest.Item2, hotWallet, biggest.Item3, ct);
+            : await node.EstimateTokenTransferFeeAsync(address, biggest.Item2, hotAddress, biggest.Item3, ct);
         var plan = fee is null ? null : SweepPlanner.Plan(credited, balances, ether, fee, thresholdUnits);
         if (plan is null)
         {
@@ -231,7 +231,7 @@ public sealed class EthereumSweeps(
             Asset = plan.Asset,
             Contract = plan.Contract.Lower,
             Units = plan.Units.ToString(CultureInfo.InvariantCulture),
-            HotWallet = hotWallet.Lower,
+            HotWallet = hotAddress.Lower,
             TopUpWei = plan.TopUpWei.ToString(CultureInfo.InvariantCulture),
             MaxFeePerGas = plan.Fee.MaxFeePerGas.ToString(CultureInfo.InvariantCulture),
             MaxPriorityFeePerGas = plan.Fee.MaxPriorityFeePerGas.ToString(CultureInfo.InvariantCulture),
@@ -241,13 +241,13 @@ public sealed class EthereumSweeps(
         };
         if (plan.TopUpWei > 0)
         {
-            if (keys.HotWalletKey() is not { } hotKey)
+            if (!hotWallet.CanSign)
             {
                 return EthereumSweepProblems.Of(EthereumSweepProblems.NoKey, 503, "No hot wallet key",
-                    $"{address} needs {EtherText.Of(plan.TopUpWei)} ETH for gas first: set {SweepKeys.HotWalletKeySetting} to send it.");
+                    $"{address} needs {EtherText.Of(plan.TopUpWei)} ETH for gas first: set {EthereumHotWalletOptions.KeySetting} to send it.");
             }
 
-            var topUp = await node.SignNextAsync(hotKey, address, plan.TopUpWei, null, null, ct);
+            var topUp = await node.SignNextAsync(hotWallet.Key, address, plan.TopUpWei, null, null, ct);
             sweep.TopUpHash = topUp.Hash;
             sweep.TopUpRaw = topUp.Raw;
             sweep.Status = EthereumSweepStatus.TopUpStored;
