@@ -1,4 +1,5 @@
 using System.Numerics;
+using Meterchat.Ethereum;
 using Meterchat.Ethereum.Development;
 
 namespace Meterchat.Withdrawals.Ethereum;
