@@ -97,7 +97,7 @@ internal static class EthereumWatcherLoad
         }
         finally
         {
-            await ganache.StartMinerAsync();
+            await ganache.StartMinerAsync(); // mines one more block, empty: the watcher scans it too
         }
 
         var made = clock.Elapsed;
@@ -116,7 +116,26 @@ internal static class EthereumWatcherLoad
         var elapsed = clock.Elapsed;
         var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"eth-watcher: {scanned} blocks × {perBlock} ERC-20 transfers ({expected.Count} to deposit addresses), {addresses:N0} addresses: {elapsed.TotalSeconds:F2} s = {scanned / elapsed.TotalSeconds:F1} blocks/s, {expected.Count / elapsed.TotalSeconds:F0} credits/s, {elapsed.TotalMilliseconds / scanned:F0} ms/block; tool process CPU {cpuUsed.TotalSeconds:F2} s"));
+            $"eth-watcher: {scanned} blocks ({blocks} × {perBlock} ERC-20 transfers, {expected.Count} of them to deposit addresses; {scanned - blocks} empty), {addresses:N0} addresses: {elapsed.TotalSeconds:F2} s = {blocks / elapsed.TotalSeconds:F1} blocks of {perBlock}/s, {expected.Count / elapsed.TotalSeconds:F0} credits/s, {elapsed.TotalMilliseconds / blocks:F0} ms/block; process CPU {cpuUsed.TotalSeconds:F2} s ({cpuUsed.TotalMilliseconds / blocks:F0} ms/block)"));
+
+        // What the node's answers cost alone: the same reads the watcher made (eth_getLogs per 50 blocks, each block with its transactions).
+        var last = await ganache.Node.LatestBlockNumberAsync(CancellationToken.None);
+        clock.Restart();
+        for (var from = first; from <= last; from += EthereumDepositWatcher.BlocksPerRange)
+        {
+            await ganache.Node.TransferLogsAsync(from, Math.Min(last, from + EthereumDepositWatcher.BlocksPerRange - 1), [usdt, usdc], CancellationToken.None);
+        }
+
+        var logs = clock.Elapsed;
+        clock.Restart();
+        for (var number = first; number <= last; number++)
+        {
+            await ganache.Node.BlockAsync(number, CancellationToken.None);
+        }
+
+        var bodies = clock.Elapsed;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"of which node reads alone (blocks {first}..{last}, again): eth_getLogs {logs.TotalMilliseconds / blocks:F0} ms/block, eth_getBlockByNumber with transactions {bodies.TotalMilliseconds / blocks:F0} ms/block"));
 
         var failures = await CheckAsync(services, expected);
         foreach (var failure in failures.Take(10))
