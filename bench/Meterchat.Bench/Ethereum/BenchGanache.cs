@@ -14,7 +14,7 @@ namespace Meterchat.Bench.Ethereum;
 /// </summary>
 internal sealed class BenchGanache : IDisposable
 {
-    /// <summary>ganache's account 0 (public test mnemonic): funds the tool's own sender.</summary>
+    /// <summary>ganache's test accounts (the public test mnemonic): they fund the tool's own keys.</summary>
     private const string TestMnemonic = "test test test test test test test test test test test junk";
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(5) };
@@ -47,8 +47,8 @@ internal sealed class BenchGanache : IDisposable
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : Environment.GetEnvironmentVariable("MC_TEST_ETH_RPC");
     }
 
-    /// <summary>Connects, funds the tool's sender with ETH from account 0. Null (with a message) when no node is given.</summary>
-    public static async Task<BenchGanache?> ConnectAsync(string[] args)
+    /// <summary>Connects and funds the tool's sender with <paramref name="wei"/>. Null (with a message) when no node is given.</summary>
+    public static async Task<BenchGanache?> ConnectAsync(string[] args, BigInteger wei)
     {
         var url = UrlFrom(args);
         if (string.IsNullOrWhiteSpace(url))
@@ -63,11 +63,29 @@ internal sealed class BenchGanache : IDisposable
             throw new InvalidOperationException($"{url} is not a ganache with chain id 1337 (scripts/ganache.sh).");
         }
 
-        var funder = EthereumDepositKeys.PrivateKeyAt(TestMnemonic, 0);
-        var funding = await ganache.Node.SignNextAsync(funder, ganache.SenderAddress, BigInteger.Pow(10, 20), null, null, CancellationToken.None);
-        await ganache.Node.BroadcastAsync(funding.Raw, CancellationToken.None);
-        await ganache.MinedAsync(funding.Hash);
+        await ganache.FundAsync(ganache.SenderAddress, wei);
         return ganache;
+    }
+
+    /// <summary>
+    /// Sends ETH from one of ganache's ten test accounts: the last that can pay (the tests fund from account 0, and a
+    /// long-lived node's accounts run dry one after another).
+    /// </summary>
+    public async Task FundAsync(EthereumAddress to, BigInteger wei)
+    {
+        for (var index = 9; index >= 0; index--)
+        {
+            var funder = EthereumDepositKeys.PrivateKeyAt(TestMnemonic, (uint)index);
+            if (await Node.EtherBalanceAsync(EthereumAddress.Parse(funder.GetPublicAddress()), CancellationToken.None) > wei + BigInteger.Pow(10, 18))
+            {
+                var funding = await Node.SignNextAsync(funder, to, wei, null, null, CancellationToken.None);
+                await Node.BroadcastAsync(funding.Raw, CancellationToken.None);
+                await MinedAsync(funding.Hash);
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("No test account of this ganache has the ETH left to fund the tool: restart it (scripts/ganache.sh).");
     }
 
     /// <summary>A TestToken (6 decimals) with the whole supply on the tool's sender.</summary>

@@ -30,7 +30,7 @@ internal static class EthereumPayoutLoad
     public static async Task<int> RunAsync(string[] args)
     {
         var count = EthereumBenchApp.Number(args, "--payouts", 200);
-        using var ganache = await BenchGanache.ConnectAsync(args);
+        using var ganache = await BenchGanache.ConnectAsync(args, BigInteger.Pow(10, 17)); // 0.1 ETH: it only deploys the token and funds the hot wallet with it
         if (ganache is null)
         {
             return 2;
@@ -41,10 +41,7 @@ internal static class EthereumPayoutLoad
         var hot = EthECKey.GenerateKey();
         var hotAddress = EthereumAddress.Parse(hot.GetPublicAddress());
         await ganache.SendAsync([ganache.SignTransfer(usdt, hotAddress, BigInteger.Pow(10, 15))]);
-        var ether = await ganache.Node.SignNextAsync(EthereumDepositKeys.PrivateKeyAt("test test test test test test test test test test test junk", 0),
-            hotAddress, BigInteger.Pow(10, 19), null, null, CancellationToken.None);
-        await ganache.Node.BroadcastAsync(ether.Raw, CancellationToken.None);
-        await ganache.MinedAsync(ether.Hash);
+        await ganache.FundAsync(hotAddress, 2 * BigInteger.Pow(10, 18)); // gas for the payouts (a few thousandths of an ETH each at most)
 
         await using var app = EthereumBenchApp.Create(ganache, [("USDT", usdt)], args, new Dictionary<string, string>
         {

@@ -28,7 +28,7 @@ internal static class EthereumWatcherLoad
         var blocks = EthereumBenchApp.Number(args, "--blocks", 20);
         var perBlock = EthereumBenchApp.Number(args, "--transfers", 200);
         var addresses = EthereumBenchApp.Number(args, "--addresses", 100_000);
-        using var ganache = await BenchGanache.ConnectAsync(args);
+        using var ganache = await BenchGanache.ConnectAsync(args, BigInteger.Pow(10, 19)); // 10 ETH: a transfer reserves at most 0.0008 ETH of gas
         if (ganache is null)
         {
             return 2;
