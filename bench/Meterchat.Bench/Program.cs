@@ -22,6 +22,12 @@ internal static class Program
                 return 0;
             case "deposits-watcher":
                 return await WatcherThroughput.RunAsync(args);
+            case "eth-watcher":
+                // The Ethereum deposit watcher catching up on ganache blocks (the app in-process).
+                return await Ethereum.EthereumWatcherLoad.RunAsync(args[1..]);
+            case "eth-payout":
+                // Ethereum payouts through the request use case and the sender, on ganache.
+                return await Ethereum.EthereumPayoutLoad.RunAsync(args[1..]);
             case "sellers":
                 await Sellers.SellersLoad.RunAsync(args[1..]);
                 return 0;

@@ -7,7 +7,8 @@ namespace Meterchat.ClusterTests;
 /// <summary>
 /// Every documented mode of the load tool (bench/Meterchat.Bench, docs/performance.md) starts at HEAD and reports its
 /// results, at a small size for a few seconds. Only that it runs and reports is checked: its figures are not timings
-/// a test may judge. Here because the PostgreSQL and cluster modes need the server and Redis this pass has.
+/// a test may judge. Here because the PostgreSQL and cluster modes need the server and Redis this pass has; the Ethereum
+/// modes use the ganache of MC_TEST_ETH_RPC (test.sh starts it for every pass) and fail saying so without one.
 /// </summary>
 [Collection(NodeProcesses.Name)]
 public sealed partial class LoadToolTests
@@ -24,6 +25,8 @@ public sealed partial class LoadToolTests
         { "withdrawals 10", "request→broadcast", "completed 60/60" },
         { "sellers 60 10 8", "Presence fan-out to 8 WebSocket clients", "change -> all 8 clients" },
         { "reserves 1000", "| 1,000 |", "Verify one proof" },
+        { "eth-watcher --blocks 2 --transfers 20 --addresses 1000", "(2 × 20 ERC-20 transfers, ", "every expected credit landed exactly once" },
+        { "eth-payout --payouts 5", "eth-payout request→broadcast", "recipient holds exactly what was paid out" },
         { "cluster --sessions 4 --seconds 4 --connection {postgres} --redis {redis}", "Cluster: 4 sessions", "units" },
     };
 
@@ -49,6 +52,7 @@ public sealed partial class LoadToolTests
     {
         var start = new ProcessStartInfo("dotnet", $"\"{BenchDll}\" {arguments}") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["MC_TEST_POSTGRES"] = Environment.GetEnvironmentVariable("MC_TEST_POSTGRES");
+        start.Environment["MC_TEST_ETH_RPC"] = Environment.GetEnvironmentVariable("MC_TEST_ETH_RPC");
         foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("Database__", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(inherited); // the tool chooses its database from its arguments
