@@ -36,9 +36,8 @@ internal sealed class LedgerAccountIds
                 """, "codes", "kinds", "users")
             : LedgerCommands.Create(connection, tx, """
                 INSERT INTO "LedgerAccounts" ("Code", "Kind", "UserId", "Balance")
-                SELECT c.value, k.value, u.value, 0 FROM json_each(@codes) AS c JOIN json_each(@kinds) AS k ON k.key = c.key
-                    JOIN json_each(@users) AS u ON u.key = c.key WHERE true ON CONFLICT ("Code") DO NOTHING
-                """, "codes", "kinds", "users");
+                SELECT value ->> 0, value ->> 1, value ->> 2, 0 FROM json_each(@accounts) WHERE true ON CONFLICT ("Code") DO NOTHING
+                """, "accounts");
         var kinds = missing.Select(a => (int)a.Kind).ToArray();
         var users = missing.Select(a => a.UserId).ToArray();
         if (connection is NpgsqlConnection)
@@ -47,7 +46,8 @@ internal sealed class LedgerAccountIds
         }
         else
         {
-            LedgerCommands.Set(insert, JsonSerializer.Serialize(codes), JsonSerializer.Serialize(kinds), JsonSerializer.Serialize(users));
+            // One array of [code, kind, user] rows (joining json_each tables by key is quadratic in SQLite).
+            LedgerCommands.Set(insert, JsonSerializer.Serialize(missing.Select(a => new object?[] { a.Code, (int)a.Kind, a.UserId })));
         }
 
         await insert.ExecuteNonQueryAsync(ct);
