@@ -8,16 +8,17 @@ namespace Meterchat.Ledger;
 /// The ledger's per-transfer write path (SQLite, and PostgreSQL for what the pipelined batch refused), in one
 /// transaction: claim every key (the transfer row first, so replays are no-ops), lock the accounts (PostgreSQL), then
 /// move the money with guarded debits (<c>UPDATE ... WHERE Balance + @amount &gt;= 0</c>) before credits; system
-/// accounts are updated once per batch with the sum, and the legs go in as a few multi-row inserts.
+/// accounts are updated once per batch with the sum, and the legs go in as a few multi-row inserts. On SQLite the
+/// common case is set-based (<c>SqlTransferWriter.Sqlite.cs</c>).
 /// </summary>
-internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider time)
+internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider time)
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
     public async Task<IReadOnlyList<TransferResult>> WriteAsync(DbConnection connection, bool sqlite, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
     {
         var results = new TransferResult[requests.Count];
-        var systemDeltas = new SortedDictionary<long, long>();
+        var summedDeltas = new SortedDictionary<long, long>();
         var legRows = new List<(int Request, long AccountId, long Amount)>(requests.Count * 3);
         var transferIds = new long[requests.Count];
         var keysInBatch = new Dictionary<string, (int Index, string Fingerprint)>(StringComparer.Ordinal);
@@ -38,6 +39,7 @@ internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider 
         // Phase 1: claim every key, in key order (a fixed lock order on the unique index across concurrent writers).
         var order = Enumerable.Range(0, requests.Count).OrderBy(i => requests[i].IdempotencyKey, StringComparer.Ordinal).ToArray();
         var fingerprints = new string?[requests.Count];
+        var claims = new List<int>(sqlite ? requests.Count : 0);
         foreach (var i in order)
         {
             var request = requests[i];
@@ -54,6 +56,12 @@ internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider 
             }
 
             keysInBatch[request.IdempotencyKey] = (i, fingerprint);
+            if (sqlite)
+            {
+                claims.Add(i); // claimed below, all in one statement
+                continue;
+            }
+
             LedgerCommands.Set(insertTransfer, request.IdempotencyKey, (int)request.Kind, (object?)request.Reference ?? DBNull.Value, createdAt, fingerprint);
             if (await insertTransfer.ExecuteScalarAsync(ct) is { } inserted)
             {
@@ -68,9 +76,15 @@ internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider 
         }
 
         // Phase 2 (PostgreSQL): lock every account the batch touches, in id order, before changing any.
+        var deferred = NoDeferredCredits;
         if (!sqlite)
         {
             await LockAccountsAsync(connection, tx, requests, transferIds, ct);
+        }
+        else
+        {
+            await ClaimAllAsync(connection, tx, requests, claims, createdAt, fingerprints, transferIds, results, findTransfer, ct);
+            deferred = await DebitAloneAsync(connection, tx, requests, transferIds, results, deleteTransfer, ct);
         }
 
         // Phase 3: move the money, in request order.
@@ -98,7 +112,9 @@ internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider 
             userLegs.Clear();
             foreach (var leg in request.Legs)
             {
-                if (leg.Account.IsUser)
+                // SQLite: a transfer whose debit went set-based has nothing left here; a credit to an account no
+                // transfer of the batch debits is summed and applied once below.
+                if (leg.Account.IsUser && !deferred.Moved.Contains(i) && !(leg.Amount.IsPositive && deferred.Accounts.Contains(accounts.Of(leg.Account))))
                 {
                     userLegs.Add((accounts.Of(leg.Account), leg.Amount.Value));
                 }
@@ -137,19 +153,26 @@ internal sealed class SqlTransferWriter(LedgerAccountIds accounts, TimeProvider 
             {
                 var accountId = accounts.Of(leg.Account);
                 legRows.Add((i, accountId, leg.Amount.Value));
-                if (!leg.Account.IsUser)
+                if (!leg.Account.IsUser || (leg.Amount.IsPositive && deferred.Accounts.Contains(accountId)))
                 {
-                    systemDeltas[accountId] = checked(systemDeltas.GetValueOrDefault(accountId) + leg.Amount.Value);
+                    summedDeltas[accountId] = checked(summedDeltas.GetValueOrDefault(accountId) + leg.Amount.Value);
                 }
             }
 
             results[i] = new TransferResult(request.IdempotencyKey, TransferStatus.Completed, transferId);
         }
 
-        foreach (var (accountId, delta) in systemDeltas)
+        if (sqlite)
         {
-            LedgerCommands.Set(credit, delta, accountId);
-            await credit.ExecuteNonQueryAsync(ct);
+            await AddAllAsync(connection, tx, summedDeltas, ct);
+        }
+        else
+        {
+            foreach (var (accountId, delta) in summedDeltas)
+            {
+                LedgerCommands.Set(credit, delta, accountId);
+                await credit.ExecuteNonQueryAsync(ct);
+            }
         }
 
         await InsertLegsAsync(connection, tx, legRows, transferIds, ct);
