@@ -7,6 +7,7 @@ using Meterchat.Ledger;
 using Meterchat.Withdrawals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Meterchat.IntegrationTests.Ethereum;
 
@@ -16,7 +17,7 @@ namespace Meterchat.IntegrationTests.Ethereum;
 /// finishes. Every payout is paid exactly once, whatever was broadcast before the kill.
 /// </summary>
 [Collection(GanacheCollection.Name)]
-public sealed class EthereumPayoutKillTests(GanacheChain chain)
+public sealed class EthereumPayoutKillTests(GanacheChain chain, ITestOutputHelper output)
 {
     private const int Payouts = 10;
     private static readonly CancellationToken None = CancellationToken.None;
@@ -50,6 +51,7 @@ public sealed class EthereumPayoutKillTests(GanacheChain chain)
         var atKill = await PayoutsAsync(setup, seller.UserId);
         var nonceAtKill = await chain.Node.MinedNonceAsync(setup.HotWallet, None);
         var statusesAtKill = atKill.Select(w => (w.Id, w.Status, w.TxId)).ToList();
+        output.WriteLine($"At the kill: {string.Join(", ", atKill.GroupBy(w => w.Status).Select(g => $"{g.Count()} {g.Key}"))}; hot wallet nonce {nonceAtKill - nonceBefore}");
         Assert.Contains(atKill, w => w.Status == WithdrawalStatus.Stored || w.SignedHex is not null);
 
         // While it is down nothing moves: blocks come, but no payout changes and the hot wallet sends nothing.
