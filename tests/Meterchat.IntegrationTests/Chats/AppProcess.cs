@@ -9,11 +9,13 @@ namespace Meterchat.IntegrationTests.Chats;
 public sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly ErrorTail _errors;
 
-    private AppProcess(Process process, Uri address)
+    private AppProcess(Process process, Uri address, ErrorTail errors)
     {
         _process = process;
         Address = address;
+        _errors = errors;
     }
 
     public Uri Address { get; }
@@ -45,15 +47,21 @@ public sealed class AppProcess : IAsyncDisposable
             info.Environment[key] = value;
         }
 
+        // Standard error is read as it comes (never left to fill the pipe and block the app), keeping its tail
+        // for the message when the app does not start.
+        info.RedirectStandardError = true;
+        var errors = new ErrorTail();
         var process = Process.Start(info)!;
+        process.ErrorDataReceived += (_, e) => errors.Add(e.Data);
+        process.BeginErrorReadLine();
         using var client = new HttpClient { BaseAddress = address };
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 300 && !process.HasExited; i++)
         {
             try
             {
                 if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
                 {
-                    return new AppProcess(process, address);
+                    return new AppProcess(process, address, errors);
                 }
             }
             catch (HttpRequestException)
@@ -63,9 +71,19 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        process.Kill(true);
-        throw new InvalidOperationException("The app process did not start: " + await process.StandardError.ReadToEndAsync());
+        var exited = process.HasExited ? $"exited with code {process.ExitCode}" : "did not answer /health within 30 s";
+        if (!process.HasExited)
+        {
+            process.Kill(true);
+        }
+
+        await process.WaitForExitAsync(); // also waits for the last lines of standard error
+        process.Dispose();
+        throw new InvalidOperationException($"The app process {exited}. Standard error (tail):{Environment.NewLine}{errors}");
     }
+
+    /// <summary>The last lines the app wrote to standard error (for a test's failure message).</summary>
+    public string ErrorOutput => _errors.ToString();
 
     /// <summary>Runs an operator verb (e.g. audit) against the database and returns its exit code.</summary>
     public static async Task<int> RunVerbAsync(TestDatabase db, params string[] args)
