@@ -33,6 +33,7 @@ public sealed class EthereumPayoutsApp : AppFactory
     {
         Chain = chain;
         HotWallet = EthereumAddress.Parse(hotWallet.GetPublicAddress());
+        HotWalletKey = hotWallet;
         Settings["Withdrawals:SenderEnabled"] = "false";
         Settings["Withdrawals:AddressCooldown"] = Cooldown.ToString();
         Settings["Ethereum:RpcUrl"] = chain.Options.RpcUrl;
@@ -52,6 +53,9 @@ public sealed class EthereumPayoutsApp : AppFactory
     public GanacheChain Chain { get; }
 
     public EthereumAddress HotWallet { get; }
+
+    /// <summary>The hot wallet's key, for tests that play a second writer of its nonces (another tool, an underpriced copy).</summary>
+    public EthECKey HotWalletKey { get; }
 
     public PayoutSender Sender => Services.GetRequiredService<PayoutSender>();
 
