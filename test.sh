@@ -3,6 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each app a test builds watches files (appsettings, static assets); Linux allows 128 inotify instances per user, and a
+# test run builds hundreds of apps. Poll instead of inotify, and raise the limit when allowed (CI runs as root).
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+if [ "$(id -u)" = 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null || true
+fi
 
 source scripts/postgres.sh
 source scripts/redis.sh
