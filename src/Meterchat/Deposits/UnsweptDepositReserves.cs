@@ -12,7 +12,7 @@ namespace Meterchat.Deposits;
 /// Proof of reserves, the deposit side: the USDT still sitting on deposit addresses (not yet swept into the hot
 /// wallet). Only addresses that ever received a deposit can hold any, so only those are asked, a few at a time.
 /// </summary>
-internal sealed class UnsweptDepositReserves(AppDbContext db, ITronNode node, IOptions<ChainOptions> chain) : IReservesSource
+internal sealed class UnsweptDepositReserves(AppDbContext db, ITronNode node, IOptions<ChainOptions> chain, ILogger<UnsweptDepositReserves> logger) : IReservesSource
 {
     private const int Concurrency = 4;
 
@@ -32,4 +32,8 @@ internal sealed class UnsweptDepositReserves(AppDbContext db, ITronNode node, IO
             });
         return new Micros(total);
     }
+
+    /// <summary>The audit's line; an unreachable node leaves it uncounted with a sentence saying so (never a 500).</summary>
+    public Task<IReadOnlyList<ReservesLine>> GetAuditLinesAsync(CancellationToken cancellationToken) =>
+        TronNodeUnreachable.LineAsync(AuditName, () => GetReservesAsync(cancellationToken), logger);
 }

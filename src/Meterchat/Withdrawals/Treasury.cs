@@ -2,6 +2,7 @@ using Meterchat.Audit;
 using Meterchat.Chain;
 using Meterchat.Data;
 using Meterchat.Ledger;
+using Meterchat.Reserves;
 using Meterchat.Tron.Crypto;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
@@ -31,8 +32,21 @@ public sealed class Treasury(
 
     public async Task<TreasuryView> ViewAsync(CancellationToken ct)
     {
-        var usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
-        var trx = (await node.GetAccountAsync(wallet.Address, ct))?.BalanceSun ?? 0;
+        Micros? usdt = null;
+        long? trx = null;
+        string? unavailable = null;
+        try
+        {
+            usdt = new Micros((long)await node.GetTrc20BalanceAsync(chain.Value.Usdt, wallet.Address, ct));
+            trx = (await node.GetAccountAsync(wallet.Address, ct))?.BalanceSun ?? 0;
+        }
+        catch (TronNodeException e)
+        {
+            // The rest of the view comes from the database (and Ethereum's node): shown, with the TRON part marked unknown.
+            logger.LogWarning(e, "Treasury: the TRON node could not be read");
+            (usdt, trx, unavailable) = (null, null, TronNodeUnreachable.Reason);
+        }
+
         var audit = await auditor.RunAsync(ct);
         var waiting = await db.Set<Withdrawal>().AsNoTracking()
             .Where(w => w.Status == WithdrawalStatus.InReview || w.Status == WithdrawalStatus.Approved || w.Status == WithdrawalStatus.WaitingForFunds
@@ -41,7 +55,7 @@ public sealed class Treasury(
         var recent = await db.Set<Withdrawal>().AsNoTracking()
             .Where(w => w.Status == WithdrawalStatus.Completed || w.Status == WithdrawalStatus.Failed)
             .OrderByDescending(w => w.Id).Take(50).ToListAsync(ct);
-        return new TreasuryView(wallet.Address.ToBase58(), usdt, trx, audit, waiting, recent);
+        return new TreasuryView(wallet.Address.ToBase58(), usdt, trx, audit, waiting, recent, unavailable);
     }
 
     /// <summary>
@@ -73,6 +87,12 @@ public sealed class Treasury(
             try
             {
                 return await SweepAsync(key, admin, ct);
+            }
+            catch (TronNodeException e)
+            {
+                logger.LogWarning(e, "Sweep of {Address}: the TRON node could not be read", key.Address);
+                return (null, new Problem(503, ReservesProblems.ChainUnavailable, "Chain unavailable",
+                    $"{TronNodeUnreachable.Reason} The sweep was not done (when it failed while sending, look the address up before sweeping again). Try again shortly."));
             }
             finally
             {
@@ -155,7 +175,11 @@ public sealed class Treasury(
     }
 }
 
-public sealed record TreasuryView(string HotWallet, Micros HotUsdt, long HotTrxSun, AuditReport Audit, IReadOnlyList<Withdrawal> Waiting, IReadOnlyList<Withdrawal> Recent);
+/// <summary>
+/// The treasury now. <see cref="HotUsdt"/> and <see cref="HotTrxSun"/> are null (unknown, never zero) when the TRON
+/// node could not be read; <see cref="TronUnavailable"/> then says so.
+/// </summary>
+public sealed record TreasuryView(string HotWallet, Micros? HotUsdt, long? HotTrxSun, AuditReport Audit, IReadOnlyList<Withdrawal> Waiting, IReadOnlyList<Withdrawal> Recent, string? TronUnavailable = null);
 
 /// <summary>A sweep: the deposit address's private key (hex), or the mnemonic/xprv and the address index.</summary>
 public sealed record SweepRequest(string? PrivateKey = null, string? Mnemonic = null, uint? Index = null);

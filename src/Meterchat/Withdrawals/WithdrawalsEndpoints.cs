@@ -153,8 +153,8 @@ public static class WithdrawalsEndpoints
     private static async Task<Ok<TreasuryJson>> TreasuryView(Treasury treasury, IOptionsMonitor<WithdrawalsOptions> o, CancellationToken ct)
     {
         var v = await treasury.ViewAsync(ct);
-        return TypedResults.Ok(new TreasuryJson(v.HotWallet, MoneyJson.Of(v.HotUsdt), v.HotTrxSun, v.Audit,
-            v.Waiting.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList()));
+        return TypedResults.Ok(new TreasuryJson(v.HotWallet, v.HotUsdt is { } usdt ? MoneyJson.Of(usdt) : null, v.HotTrxSun, v.Audit,
+            v.Waiting.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList(), v.Recent.Select(w => WithdrawalView.Of(w, o.CurrentValue)).ToList(), v.TronUnavailable));
     }
 
     private static async Task<Results<Ok<SweepResult>, ProblemHttpResult>> Sweep(SweepRequest body, ClaimsPrincipal user, Treasury treasury, CancellationToken ct)
@@ -165,4 +165,5 @@ public static class WithdrawalsEndpoints
 
 }
 
-public sealed record TreasuryJson(string HotWallet, MoneyJson HotUsdt, long HotTrxSun, AuditReport Audit, List<WithdrawalView> Waiting, List<WithdrawalView> Recent);
+/// <summary>The treasury API: <c>hotUsdt</c> and <c>hotTrxSun</c> are null when the TRON node could not be read, and <c>tronUnavailable</c> says so.</summary>
+public sealed record TreasuryJson(string HotWallet, MoneyJson? HotUsdt, long? HotTrxSun, AuditReport Audit, List<WithdrawalView> Waiting, List<WithdrawalView> Recent, string? TronUnavailable);

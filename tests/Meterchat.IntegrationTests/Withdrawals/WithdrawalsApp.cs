@@ -14,6 +14,7 @@ using Meterchat.Tron.Transactions;
 using Meterchat.Withdrawals;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,11 +34,18 @@ public sealed class WithdrawalsApp : AppFactory
 
     public PayoutSender Sender => Services.GetRequiredService<PayoutSender>();
 
+    /// <summary>Extra service registrations for this app (set before its first use), applied after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Withdrawals:SenderEnabled", "false");
         builder.UseSetting("Withdrawals:AddressCooldown", Cooldown.ToString());
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
     }
 
     /// <summary>A verified user with <paramref name="earnings"/> USDT of earnings (an adjustment from platform revenue).</summary>
