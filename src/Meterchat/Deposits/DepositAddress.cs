@@ -13,5 +13,13 @@ public sealed class DepositAddress
     /// <summary>Base58 (T…).</summary>
     public string Address { get; set; } = "";
 
+    /// <summary>
+    /// The same user's Ethereum deposit address, m/44'/60'/0'/0/<see cref="Index"/> of the Ethereum account xpub,
+    /// EIP-55 (0x + 40 hex). Stored when the row is created so the Ethereum address map loads it instead of deriving
+    /// every address at each start; null while no Ethereum deposit key is set, or on rows made before this column
+    /// (the map fills those in, in batches: <c>EthereumDepositAddressMap</c>).
+    /// </summary>
+    public string? EthereumAddress { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -1,11 +1,12 @@
 using Meterchat.Data;
+using Meterchat.Deposits.Ethereum;
 using Meterchat.Tron.Crypto;
 using Microsoft.EntityFrameworkCore;
 
 namespace Meterchat.Deposits;
 
 /// <summary>Each user's deposit address: the next free index on the first request, the same address ever after.</summary>
-public sealed class DepositAddresses(AppDbContext db, DepositKeys keys, TimeProvider time)
+public sealed class DepositAddresses(AppDbContext db, DepositKeys keys, EthereumDepositKeySource ethereum, TimeProvider time)
 {
     public async Task<DepositAddress> GetOrCreateAsync(string userId, CancellationToken ct = default)
     {
@@ -22,6 +23,7 @@ public sealed class DepositAddresses(AppDbContext db, DepositKeys keys, TimeProv
                 UserId = userId,
                 Index = next,
                 Address = keys.AddressAt((uint)next).ToBase58(),
+                EthereumAddress = ethereum.Keys?.AddressAt((uint)next).Checksummed,
                 CreatedAt = time.GetUtcNow(),
             };
             db.Add(row);

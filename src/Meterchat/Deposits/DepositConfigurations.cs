@@ -10,6 +10,7 @@ internal sealed class DepositAddressConfiguration : IEntityTypeConfiguration<Dep
         builder.ToTable("DepositAddresses");
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.Address).HasMaxLength(34);
+        builder.Property(a => a.EthereumAddress).HasMaxLength(42);
         builder.HasIndex(a => a.UserId).IsUnique();
         builder.HasIndex(a => a.Index).IsUnique();
         builder.HasIndex(a => a.Address).IsUnique();

@@ -3,6 +3,7 @@ using Meterchat.Cluster;
 using Meterchat.Deposits;
 using Meterchat.Deposits.Ethereum;
 using Meterchat.Ethereum;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,33 @@ public sealed class EthereumDepositWatcherTests(GanacheChain chain) : IDisposabl
         // A paste afterwards finds it credited.
         Assert.Equal("credited", (await _app.ClaimDirectAsync(user, usdc.TransactionHash)).Status);
         Assert.Equal(37_000_000, await user.WalletAsync());
+        Assert.True((await _app.AuditAsync()).Passed);
+    }
+
+    [Fact]
+    public async Task A_user_whose_row_predates_the_stored_ethereum_address_is_credited_by_the_watcher_and_the_row_filled_in()
+    {
+        var user = await _app.NewUserAsync();
+        await using (var scope = _app.Factory.Services.CreateAsyncScope())
+        {
+            // As a row made before the column existed: no stored Ethereum address.
+            var db = scope.ServiceProvider.GetRequiredService<Meterchat.Data.AppDbContext>();
+            Assert.Equal(1, await db.Set<DepositAddress>().Where(a => a.UserId == user.UserId)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.EthereumAddress, (string?)null)));
+        }
+
+        await _app.Watcher.ProcessAvailableBlocksAsync();
+        await chain.SendAsync(chain.Funder, chain.Usdt, 0, EthereumNode.TokenTransferData(user.Address, 9_000_000));
+        await chain.MineAsync(2);
+        await _app.Watcher.ProcessAvailableBlocksAsync();
+
+        Assert.Equal(9_000_000, await user.WalletAsync());
+        await using (var scope = _app.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Meterchat.Data.AppDbContext>();
+            Assert.Equal(user.Address.Checksummed, await db.Set<DepositAddress>().Where(a => a.UserId == user.UserId).Select(a => a.EthereumAddress).SingleAsync());
+        }
+
         Assert.True((await _app.AuditAsync()).Passed);
     }
 
