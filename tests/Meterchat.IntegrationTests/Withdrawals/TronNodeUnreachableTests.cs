@@ -75,12 +75,20 @@ public sealed class TronNodeUnreachableTests
     {
         await using var app = Create();
         var admin = await AdminWithADepositAsync(app);
+        await app.CreateSellerAsync("50");
 
         var page = await admin.Http.GetAsync(new Uri("/admin", UriKind.Relative));
         var api = await admin.Http.GetAsync(new Uri("/api/admin/dashboard", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        // Liabilities exceed what could be read, but unread reserves are not a shortfall: the badge must not say SHORT.
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("not all counted", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SHORT", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"reserves-uncounted\"", html, StringComparison.Ordinal);
+        var view = await api.Content.ReadFromJsonAsync<Meterchat.Admin.Dashboard.DashboardView>();
+        Assert.NotEmpty(view!.UncountedReserves);
     }
 
     [Fact]

@@ -47,7 +47,8 @@ public sealed class AdminDashboard(
             audit.Figures.OnChainReserves?.Value,
             audit.Passed,
             days,
-            hours);
+            hours,
+            [.. (audit.Figures.ReservesLines ?? []).Where(l => l.Value is null).Select(l => l.Name)]);
         return (view, audit);
     }
 
