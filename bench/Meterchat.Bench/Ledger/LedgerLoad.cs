@@ -73,6 +73,7 @@ internal static class LedgerLoad
                 }
             }
 
+            warmUp.Stop();
             run++;
             var count = batch == 1 ? Math.Min(total, 5_000) : total;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
