@@ -50,7 +50,7 @@ internal sealed class SqlLedger(
                 {
                     return sqlite
                         ? await writer.WriteAsync(connection, sqlite, requests, cancellationToken)
-                        : await WritePipelinedAsync((NpgsqlConnection)connection, requests, cancellationToken);
+                        : await PostgresBatchWriter.WriteAsync((NpgsqlConnection)connection, requests, accounts.Of, time.GetUtcNow(), cancellationToken);
                 }
                 catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
                 {
@@ -99,22 +99,5 @@ internal sealed class SqlLedger(
             select new { transfer.Id, transfer.CreatedAt, transfer.Kind, transfer.Reference, Account = account.Kind, leg.Amount };
         var rows = await query.AsNoTracking().Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(r.Id, r.CreatedAt, r.Kind, r.Reference, r.Account, new Micros(r.Amount)))];
-    }
-
-    /// <summary>PostgreSQL: the pipelined batch, then the few transfers it refused once more on the per-transfer path.</summary>
-    private async Task<IReadOnlyList<TransferResult>> WritePipelinedAsync(NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
-    {
-        var results = await PostgresBatchWriter.WriteAsync(connection, requests, accounts.Of, time.GetUtcNow(), ct);
-        var unsettled = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToArray();
-        if (unsettled.Length > 0)
-        {
-            var retried = await writer.WriteAsync(connection, false, [.. unsettled.Select(i => requests[i])], ct);
-            for (var u = 0; u < unsettled.Length; u++)
-            {
-                results[unsettled[u]] = retried[u];
-            }
-        }
-
-        return results!;
     }
 }

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Meterchat.Ledger;
 
 /// <summary>
-/// The ledger's per-transfer write path (SQLite, and PostgreSQL for what the pipelined batch refused), in one
+/// The ledger's per-transfer write path (SQLite; PostgreSQL's batches all go through <see cref="PostgresBatchWriter"/>
+/// since branch pgledger, so the PostgreSQL branches below are no longer reached), in one
 /// transaction: claim every key (the transfer row first, so replays are no-ops), lock the accounts (PostgreSQL), then
 /// move the money with guarded debits (<c>UPDATE ... WHERE Balance + @amount &gt;= 0</c>) before credits; system
 /// accounts are updated once per batch with the sum, and the legs go in as a few multi-row inserts. On SQLite the
