@@ -20,6 +20,7 @@ sleep 30
 for u in 5901/health/live 5901/api/sellers 5902/api/sellers 5901/browse 5902/browse 5903/; do
   wrk -t2 -c64 -d3s "http://127.0.0.1:$u" >/dev/null  # warm-up (JIT, caches)
 done
-run() { wrk -t2 -c64 -d10s --latency "$1" | awk -v u="$1" '/Requests\/sec/{r=$2} /99%/{p=$2} END{printf "%-40s %10s req/s  p99 %s\n", u, r, p}'; }
+# The 1-minute load average before each target: the machine may be shared, and a ratio is only fair within one run.
+run() { l=$(cut -d' ' -f1 /proc/loadavg); wrk -t2 -c64 -d10s --latency "$1" | awk -v u="$1" -v l="$l" '/Requests\/sec/{r=$2} /99%/{p=$2} END{printf "%-40s %10s req/s  p99 %-8s load %s\n", u, r, p, l}'; }
 uptime
 for u in 5903/ 5901/browse 5902/browse 5901/health/live 5901/api/sellers 5902/api/sellers 5903/; do run "http://127.0.0.1:$u"; done

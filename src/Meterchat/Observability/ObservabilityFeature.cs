@@ -31,18 +31,25 @@ public static class ObservabilityFeature
         // Every log line carries the trace (and span) it was written in; the JSON console writes them with the scopes.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
 
-        var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("meterchat"))
-            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation())
-            .WithMetrics(m => m
+        var exported = !string.IsNullOrWhiteSpace(options.OtlpEndpoint);
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(r => r.AddService("meterchat"));
+        if (exported)
+        {
+            // Spans are recorded only when something receives them: without OTLP, recording them cost every request
+            // (tags, sampling, listeners) for nothing. The logs keep their trace ids either way: ASP.NET Core starts a
+            // request's activity for logging by itself.
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddEntityFrameworkCoreInstrumentation());
+        }
+
+        telemetry.WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(MeterchatMetrics.MeterName, "Microsoft.AspNetCore.Identity", "Microsoft.AspNetCore.RateLimiting")
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
-        if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        if (exported)
         {
-            telemetry.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(options.OtlpEndpoint));
+            telemetry.UseOtlpExporter(OtlpExportProtocol.Grpc, new Uri(options.OtlpEndpoint!));
         }
 
         return builder;

@@ -16,7 +16,8 @@ public sealed class DeviceCookie(RequestDelegate next, IOptions<FraudOptions> op
     {
         // A response the output cache may share between visitors (the public browse list) carries no per-browser cookie:
         // the cache would not store it, or would hand one id to everyone. The browser gets its id on its next request.
-        if (!IsWellFormed(context.Request.Cookies[Name]) && context.GetEndpoint()?.Metadata.GetMetadata<IOutputCachePolicy>() is null)
+        // Probes and scrapers (/health, /metrics) are not browsers: an id for each of their requests would be wasted work.
+        if (!IsWellFormed(context.Request.Cookies[Name]) && !MayBeShared(context.GetEndpoint()) && !IsProbe(context.Request.Path))
         {
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[Name] = id;
@@ -38,6 +39,11 @@ public sealed class DeviceCookie(RequestDelegate next, IOptions<FraudOptions> op
         context is null ? ""
         : context.Items[Name] as string is { } fresh ? fresh
         : IsWellFormed(context.Request.Cookies[Name]) ? context.Request.Cookies[Name]! : "";
+
+    private static bool IsProbe(PathString path) => path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    private static bool MayBeShared(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<IOutputCachePolicy>() is not null || endpoint?.Metadata.GetMetadata<OutputCacheAttribute>() is not null;
 
     private static bool IsWellFormed(string? value) => value is { Length: 32 } && value.All(char.IsAsciiHexDigitLower);
 }
