@@ -14,7 +14,8 @@ namespace Meterchat.Ledger;
 internal static class PostgresBatchWriter
 {
     public static async Task<TransferResult?[]> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, Func<AccountRef, long> accountId, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, Func<AccountRef, long> accountId, DateTimeOffset now,
+        Dictionary<long, long> committed, CancellationToken ct)
     {
         var count = requests.Count;
         var results = new TransferResult?[count];
@@ -107,25 +108,25 @@ internal static class PostgresBatchWriter
             }
         }
 
-        var debited = new HashSet<long>();
+        var debited = new Dictionary<long, long>(); // account → its balance right after the debit
         if (debitTotals.Count > 0)
         {
             await using var debit = new NpgsqlCommand(
                 """
                 UPDATE "LedgerAccounts" a SET "Balance" = a."Balance" + d.amount
                 FROM unnest($1::bigint[], $2::bigint[]) AS d(id, amount)
-                WHERE a."Id" = d.id AND a."Balance" + d.amount >= 0 RETURNING a."Id"
+                WHERE a."Id" = d.id AND a."Balance" + d.amount >= 0 RETURNING a."Id", a."Balance"
                 """, connection, tx);
             debit.Parameters.Add(new NpgsqlParameter { Value = debitTotals.Keys.ToArray() });
             debit.Parameters.Add(new NpgsqlParameter { Value = debitTotals.Values.ToArray() });
             await using var reader = await debit.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                debited.Add(reader.GetInt64(0));
+                debited[reader.GetInt64(0)] = reader.GetInt64(1);
             }
         }
 
-        var failed = new HashSet<int>(fresh.Where(i => requests[i].Legs.Any(l => l.Account.IsUser && l.Amount.IsNegative && !debited.Contains(accountId(l.Account)))));
+        var failed = new HashSet<int>(fresh.Where(i => requests[i].Legs.Any(l => l.Account.IsUser && l.Amount.IsNegative && !debited.ContainsKey(accountId(l.Account)))));
 
         // 4. One statement moves every other amount: credits, system sums, and the give-back of debits taken
         //    for refused transfers on accounts that could pay; then the legs, and the refused keys released.
@@ -139,7 +140,7 @@ internal static class PostgresBatchWriter
                 var debitOfUser = leg.Account.IsUser && leg.Amount.IsNegative;
                 if (failed.Contains(i))
                 {
-                    if (debitOfUser && debited.Contains(account))
+                    if (debitOfUser && debited.ContainsKey(account))
                     {
                         deltas[account] = checked(deltas.GetValueOrDefault(account) - leg.Amount.Value);
                     }
@@ -191,6 +192,12 @@ internal static class PostgresBatchWriter
         }
 
         await tx.CommitAsync(ct);
+
+        // The rows stay locked to the commit, so a debited account's balance is the debit's plus what step 4 moved.
+        foreach (var (account, balance) in debited)
+        {
+            committed[account] = balance + deltas.GetValueOrDefault(account);
+        }
 
         // A repeated key inside the batch answers like its first occurrence (or waits for it to be settled).
         for (var i = 0; i < count; i++)

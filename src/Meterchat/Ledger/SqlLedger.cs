@@ -44,19 +44,53 @@ internal sealed class SqlLedger(
         try
         {
             await accounts.EnsureAsync(connection, requests, cancellationToken);
+            var committed = new Dictionary<long, long>();
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return sqlite
-                        ? await writer.WriteAsync(connection, sqlite, requests, cancellationToken)
-                        : await WritePipelinedAsync((NpgsqlConnection)connection, requests, cancellationToken);
+                    committed.Clear();
+                    var results = sqlite
+                        ? await writer.WriteAsync(connection, sqlite, requests, committed, cancellationToken)
+                        : await WritePipelinedAsync((NpgsqlConnection)connection, requests, committed, cancellationToken);
+                    return WithDebitedBalances(requests, results, committed);
                 }
                 catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
                 {
                     logger.LogWarning("Ledger batch of {Count} retried after {SqlState}", requests.Count, e.SqlState);
                 }
             }
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                _sqliteWriter.Release();
+            }
+        }
+    }
+
+    public async Task OpenAccountsAsync(IReadOnlyCollection<AccountRef> wanted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (accounts.AllKnown(wanted))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sqlite = db.Database.IsSqlite();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (sqlite)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await accounts.EnsureAsync(connection, wanted, cancellationToken);
         }
         finally
         {
@@ -101,14 +135,51 @@ internal sealed class SqlLedger(
         return [.. rows.Select(r => new HistoryEntry(r.Id, r.CreatedAt, r.Kind, r.Reference, r.Account, new Micros(r.Amount)))];
     }
 
-    /// <summary>PostgreSQL: the pipelined batch, then the few transfers it refused once more on the per-transfer path.</summary>
-    private async Task<IReadOnlyList<TransferResult>> WritePipelinedAsync(NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
+    /// <summary>
+    /// Each completed transfer that debits one user account gets that account's committed balance, as the writes read it
+    /// back (the meter's view of a buyer's wallet then needs no read of its own). The last write of an account wins: on
+    /// PostgreSQL a retry of refused transfers commits after the batch.
+    /// </summary>
+    private TransferResult[] WithDebitedBalances(IReadOnlyList<TransferRequest> requests, IReadOnlyList<TransferResult> results, Dictionary<long, long> committed)
     {
-        var results = await PostgresBatchWriter.WriteAsync(connection, requests, accounts.Of, time.GetUtcNow(), ct);
+        var answered = new TransferResult[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            answered[i] = results[i];
+            if (results[i].Status != TransferStatus.Completed)
+            {
+                continue;
+            }
+
+            AccountRef? debited = null;
+            var one = true;
+            foreach (var leg in requests[i].Legs)
+            {
+                if (leg.Account.IsUser && leg.Amount.IsNegative)
+                {
+                    one &= debited is null || debited.Value.Code == leg.Account.Code;
+                    debited = leg.Account;
+                }
+            }
+
+            if (one && debited is { } account && committed.TryGetValue(accounts.Of(account), out var balance))
+            {
+                answered[i] = results[i] with { DebitedBalance = new Micros(balance) };
+            }
+        }
+
+        return answered;
+    }
+
+    /// <summary>PostgreSQL: the pipelined batch, then the few transfers it refused once more on the per-transfer path.</summary>
+    private async Task<IReadOnlyList<TransferResult>> WritePipelinedAsync(
+        NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, Dictionary<long, long> committed, CancellationToken ct)
+    {
+        var results = await PostgresBatchWriter.WriteAsync(connection, requests, accounts.Of, time.GetUtcNow(), committed, ct);
         var unsettled = Enumerable.Range(0, requests.Count).Where(i => results[i] is null).ToArray();
         if (unsettled.Length > 0)
         {
-            var retried = await writer.WriteAsync(connection, false, [.. unsettled.Select(i => requests[i])], ct);
+            var retried = await writer.WriteAsync(connection, false, [.. unsettled.Select(i => requests[i])], committed, ct);
             for (var u = 0; u < unsettled.Length; u++)
             {
                 results[unsettled[u]] = retried[u];
