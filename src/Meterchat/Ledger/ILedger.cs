@@ -12,6 +12,12 @@ public interface ILedger
     /// </summary>
     Task<IReadOnlyList<TransferResult>> TransferBatchAsync(IReadOnlyList<TransferRequest> requests, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Creates the accounts that do not exist yet (balance zero) and remembers their rows, so the first transfer that
+    /// touches them does not have to (the meter opens a session's accounts when the session joins memory, outside its tick).
+    /// </summary>
+    Task OpenAccountsAsync(IReadOnlyCollection<AccountRef> wanted, CancellationToken cancellationToken = default);
+
     Task<UserBalances> GetBalancesAsync(string userId, CancellationToken cancellationToken = default);
 
     Task<Micros> GetBalanceAsync(AccountRef account, CancellationToken cancellationToken = default);

@@ -13,11 +13,17 @@ internal sealed class LedgerAccountIds
     /// <summary>The row id of an account that <see cref="EnsureAsync"/> has seen.</summary>
     public long Of(AccountRef account) => _ids[account.Code];
 
+    /// <summary>Whether every one of these accounts has a known row.</summary>
+    public bool AllKnown(IEnumerable<AccountRef> accounts) => accounts.All(a => a.Code is null || _ids.ContainsKey(a.Code));
+
     /// <summary>Creates missing account rows in a committed transaction of their own, so a cached id always exists.</summary>
-    public async Task EnsureAsync(DbConnection connection, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
+    public Task EnsureAsync(DbConnection connection, IReadOnlyList<TransferRequest> requests, CancellationToken ct) =>
+        EnsureAsync(connection, requests.Where(r => r?.Legs is not null).SelectMany(r => r.Legs).Select(l => l.Account), ct);
+
+    /// <inheritdoc cref="EnsureAsync(DbConnection, IReadOnlyList{TransferRequest}, CancellationToken)"/>
+    public async Task EnsureAsync(DbConnection connection, IEnumerable<AccountRef> accounts, CancellationToken ct)
     {
-        var missing = requests.Where(r => r?.Legs is not null).SelectMany(r => r.Legs).Select(l => l.Account)
-            .Where(a => a.Code is not null && !_ids.ContainsKey(a.Code)).DistinctBy(a => a.Code).ToList();
+        var missing = accounts.Where(a => a.Code is not null && !_ids.ContainsKey(a.Code)).DistinctBy(a => a.Code).ToList();
         if (missing.Count == 0)
         {
             return;

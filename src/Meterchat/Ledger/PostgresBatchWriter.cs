@@ -34,7 +34,8 @@ internal static class PostgresBatchWriter
     private const string ReleaseSql = """DELETE FROM "LedgerTransfers" WHERE "Id" = ANY($1)""";
 
     public static async Task<TransferResult[]> WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, Func<AccountRef, long> accountId, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, IReadOnlyList<TransferRequest> requests, Func<AccountRef, long> accountId, DateTimeOffset now,
+        Dictionary<long, long> committed, CancellationToken ct)
     {
         var count = requests.Count;
         var results = new TransferResult?[count];
@@ -171,6 +172,12 @@ internal static class PostgresBatchWriter
         }
 
         await tx.CommitAsync(ct);
+
+        // The accounts were locked to the commit, so what the batch left in memory is what it committed.
+        foreach (var id in locked)
+        {
+            committed[id] = balances[id];
+        }
 
         // A repeated key inside the batch answers like its first occurrence.
         for (var i = 0; i < count; i++)

@@ -44,19 +44,53 @@ internal sealed class SqlLedger(
         try
         {
             await accounts.EnsureAsync(connection, requests, cancellationToken);
+            var committed = new Dictionary<long, long>();
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    return sqlite
-                        ? await writer.WriteAsync(connection, sqlite, requests, cancellationToken)
-                        : await PostgresBatchWriter.WriteAsync((NpgsqlConnection)connection, requests, accounts.Of, time.GetUtcNow(), cancellationToken);
+                    committed.Clear();
+                    var results = sqlite
+                        ? await writer.WriteAsync(connection, sqlite, requests, committed, cancellationToken)
+                        : await PostgresBatchWriter.WriteAsync((NpgsqlConnection)connection, requests, accounts.Of, time.GetUtcNow(), committed, cancellationToken);
+                    return WithDebitedBalances(requests, results, committed);
                 }
                 catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
                 {
                     logger.LogWarning("Ledger batch of {Count} retried after {SqlState}", requests.Count, e.SqlState);
                 }
             }
+        }
+        finally
+        {
+            if (sqlite)
+            {
+                _sqliteWriter.Release();
+            }
+        }
+    }
+
+    public async Task OpenAccountsAsync(IReadOnlyCollection<AccountRef> wanted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (accounts.AllKnown(wanted))
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var sqlite = db.Database.IsSqlite();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        if (sqlite)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await accounts.EnsureAsync(connection, wanted, cancellationToken);
         }
         finally
         {
@@ -99,5 +133,40 @@ internal sealed class SqlLedger(
             select new { transfer.Id, transfer.CreatedAt, transfer.Kind, transfer.Reference, Account = account.Kind, leg.Amount };
         var rows = await query.AsNoTracking().Take(Math.Clamp(limit, 1, 500)).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new HistoryEntry(r.Id, r.CreatedAt, r.Kind, r.Reference, r.Account, new Micros(r.Amount)))];
+    }
+
+    /// <summary>
+    /// Each completed transfer that debits one user account gets that account's committed balance, as the writes read it
+    /// back (the meter's view of a buyer's wallet then needs no read of its own). The last write of an account wins.
+    /// </summary>
+    private TransferResult[] WithDebitedBalances(IReadOnlyList<TransferRequest> requests, IReadOnlyList<TransferResult> results, Dictionary<long, long> committed)
+    {
+        var answered = new TransferResult[results.Count];
+        for (var i = 0; i < results.Count; i++)
+        {
+            answered[i] = results[i];
+            if (results[i].Status != TransferStatus.Completed)
+            {
+                continue;
+            }
+
+            AccountRef? debited = null;
+            var one = true;
+            foreach (var leg in requests[i].Legs)
+            {
+                if (leg.Account.IsUser && leg.Amount.IsNegative)
+                {
+                    one &= debited is null || debited.Value.Code == leg.Account.Code;
+                    debited = leg.Account;
+                }
+            }
+
+            if (one && debited is { } account && committed.TryGetValue(accounts.Of(account), out var balance))
+            {
+                answered[i] = results[i] with { DebitedBalance = new Micros(balance) };
+            }
+        }
+
+        return answered;
     }
 }

@@ -85,7 +85,7 @@ internal sealed partial class SqlTransferWriter
     /// any outcome, so they go in one guarded update. A debit the guard refuses un-claims its transfer (insufficient funds).
     /// </summary>
     private async Task<DeferredCredits> DebitAloneAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<TransferRequest> requests, long[] transferIds,
-        TransferResult[] results, DbCommand deleteTransfer, CancellationToken ct)
+        TransferResult[] results, DbCommand deleteTransfer, Dictionary<long, long> committed, CancellationToken ct)
     {
         var debits = new Dictionary<long, int>(); // account → how many debit legs of new transfers it has
         var credited = new HashSet<long>();
@@ -153,7 +153,7 @@ internal sealed partial class SqlTransferWriter
             UPDATE "LedgerAccounts" AS a SET "Balance" = a."Balance" + v.amt
             FROM (SELECT value ->> 0 AS acc, value ->> 1 AS amt FROM json_each(@debits)) AS v
             WHERE a."Id" = v.acc AND a."Balance" + v.amt >= 0
-            RETURNING "Id"
+            RETURNING "Id", "Balance"
             """, "debits");
         LedgerCommands.Set(update, Json(alone, (w, x) =>
         {
@@ -166,6 +166,7 @@ internal sealed partial class SqlTransferWriter
             while (await reader.ReadAsync(ct))
             {
                 debited.Add(reader.GetInt64(0));
+                committed[reader.GetInt64(0)] = reader.GetInt64(1); // nothing else in the batch touches these accounts
             }
         }
 

@@ -16,7 +16,12 @@ internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeP
 {
     private static readonly DateTimeOffsetToBinaryConverter SqliteTime = new();
 
-    public async Task<IReadOnlyList<TransferResult>> WriteAsync(DbConnection connection, bool sqlite, IReadOnlyList<TransferRequest> requests, CancellationToken ct)
+    /// <summary>
+    /// Writes the batch in one transaction. <paramref name="committed"/> gets the balance each user account this
+    /// transaction debited has when it commits (each update of it returns the balance; the last one wins).
+    /// </summary>
+    public async Task<IReadOnlyList<TransferResult>> WriteAsync(
+        DbConnection connection, bool sqlite, IReadOnlyList<TransferRequest> requests, Dictionary<long, long> committed, CancellationToken ct)
     {
         var results = new TransferResult[requests.Count];
         var summedDeltas = new SortedDictionary<long, long>();
@@ -32,9 +37,9 @@ internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeP
         await using var findTransfer = LedgerCommands.Create(connection, tx,
             """SELECT "Id", "Fingerprint" FROM "LedgerTransfers" WHERE "IdempotencyKey" = @key""", "key");
         await using var debit = LedgerCommands.Create(connection, tx,
-            """UPDATE "LedgerAccounts" SET "Balance" = "Balance" + @amount WHERE "Id" = @id AND "Balance" + @amount >= 0""", "amount", "id");
+            """UPDATE "LedgerAccounts" SET "Balance" = "Balance" + @amount WHERE "Id" = @id AND "Balance" + @amount >= 0 RETURNING "Balance" """, "amount", "id");
         await using var credit = LedgerCommands.Create(connection, tx,
-            """UPDATE "LedgerAccounts" SET "Balance" = "Balance" + @amount WHERE "Id" = @id""", "amount", "id");
+            """UPDATE "LedgerAccounts" SET "Balance" = "Balance" + @amount WHERE "Id" = @id RETURNING "Balance" """, "amount", "id");
         await using var deleteTransfer = LedgerCommands.Create(connection, tx, """DELETE FROM "LedgerTransfers" WHERE "Id" = @id""", "id");
 
         // Phase 1: claim every key, in key order (a fixed lock order on the unique index across concurrent writers).
@@ -85,7 +90,7 @@ internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeP
         else
         {
             await ClaimAllAsync(connection, tx, requests, claims, createdAt, fingerprints, transferIds, results, findTransfer, ct);
-            deferred = await DebitAloneAsync(connection, tx, requests, transferIds, results, deleteTransfer, ct);
+            deferred = await DebitAloneAsync(connection, tx, requests, transferIds, results, deleteTransfer, committed, ct);
         }
 
         // Phase 3: move the money, in request order.
@@ -129,10 +134,12 @@ internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeP
                 var (id, amount) = userLegs[applied];
                 var update = amount < 0 ? debit : credit;
                 LedgerCommands.Set(update, amount, id);
-                if (await update.ExecuteNonQueryAsync(ct) == 0)
+                if (await update.ExecuteScalarAsync(ct) is not { } balance)
                 {
                     break;
                 }
+
+                committed[id] = Convert.ToInt64(balance, System.Globalization.CultureInfo.InvariantCulture);
             }
 
             if (applied < userLegs.Count)
@@ -140,7 +147,7 @@ internal sealed partial class SqlTransferWriter(LedgerAccountIds accounts, TimeP
                 for (var undo = 0; undo < applied; undo++)
                 {
                     LedgerCommands.Set(credit, -userLegs[undo].Amount, userLegs[undo].Id);
-                    await credit.ExecuteNonQueryAsync(ct);
+                    committed[userLegs[undo].Id] = Convert.ToInt64(await credit.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 LedgerCommands.Set(deleteTransfer, transferId);

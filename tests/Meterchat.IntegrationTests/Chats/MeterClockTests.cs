@@ -36,6 +36,43 @@ public sealed class MeterClockTests
     }
 
     [Fact]
+    public async Task The_buyers_wallet_after_a_unit_is_the_ledgers_with_a_deposit_that_landed_between_units()
+    {
+        await using var app = new ChatAppFactory();
+        var (buyer, seller) = (NewUser("buyer"), NewUser("seller"));
+        await app.DepositAsync(buyer, Micros.FromUsdt(1));
+        var id = await app.AcceptedSessionAsync(buyer, seller, Seed);
+        await app.GoLiveAsync(id);
+        await app.RunAsync(id, TimeSpan.FromSeconds(3));
+        var live = (await app.Live.FindAsync(id))!;
+        Assert.Equal(Micros.FromUsdt(1) - Seed.Split.Price, live.Wallet);
+
+        await app.DepositAsync(buyer, Micros.FromUsdt(2));
+        await app.RunAsync(id, TimeSpan.FromSeconds(6));
+
+        Assert.Equal(2, (await app.Sessions.LoadAsync(id))!.UnitsCharged);
+        Assert.Equal(Micros.FromUsdt(3) - (Seed.Split.Price * 2), live.Wallet);
+        Assert.Equal(await app.Ledger.GetBalanceAsync(AccountRef.Wallet(buyer)), live.Wallet);
+    }
+
+    [Fact]
+    public async Task An_adopted_session_has_its_ledger_accounts_before_its_first_unit()
+    {
+        await using var app = new ChatAppFactory();
+        var (buyer, seller) = (NewUser("buyer"), NewUser("seller"));
+        await app.DepositAsync(buyer, Micros.FromUsdt(1));
+        var id = await app.AcceptedSessionAsync(buyer, seller, Seed);
+
+        await app.Live.AdoptAsync([id]);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var earnings = await db.Set<LedgerAccount>().SingleAsync(a => a.Code == AccountRef.Earnings(seller).Code);
+        Assert.Equal(0, earnings.Balance);
+        Assert.Equal(0, await UnitTransfersAsync(app, id));
+    }
+
+    [Fact]
     public async Task Units_are_charged_at_three_seconds_and_every_six_after()
     {
         await using var app = new ChatAppFactory();

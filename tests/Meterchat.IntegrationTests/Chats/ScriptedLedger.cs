@@ -44,6 +44,9 @@ internal sealed class ScriptedLedger(SqlLedger inner) : ILedger
         return requests.Select(r => Refuse(r) ? Refused(r) : results[next++]).ToList();
     }
 
+    public Task OpenAccountsAsync(IReadOnlyCollection<AccountRef> wanted, CancellationToken cancellationToken = default) =>
+        inner.OpenAccountsAsync(wanted, cancellationToken);
+
     public Task<UserBalances> GetBalancesAsync(string userId, CancellationToken cancellationToken = default) => inner.GetBalancesAsync(userId, cancellationToken);
 
     public Task<Micros> GetBalanceAsync(AccountRef account, CancellationToken cancellationToken = default) => inner.GetBalanceAsync(account, cancellationToken);

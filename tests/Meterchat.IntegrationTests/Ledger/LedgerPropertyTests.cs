@@ -25,6 +25,7 @@ public sealed class LedgerPropertyTests(AppFactory app) : IClassFixture<AppFacto
                 var expected = model.Apply(request);
                 var actual = await Ledger.TransferAsync(request);
                 Assert.Equal(expected, actual.Status);
+                AssertDebitedBalances(model, [request], [actual]);
             }
 
             foreach (var user in userIds)
@@ -55,6 +56,7 @@ public sealed class LedgerPropertyTests(AppFactory app) : IClassFixture<AppFacto
                 var expected = batch.Select(model.Apply).ToList();
                 var actual = await Ledger.TransferBatchAsync(batch);
                 Assert.Equal(expected, actual.Select(r => r.Status));
+                AssertDebitedBalances(model, batch, actual);
             }
 
             foreach (var user in userIds)
@@ -67,6 +69,23 @@ public sealed class LedgerPropertyTests(AppFactory app) : IClassFixture<AppFacto
         }, iter: 24, threads: 4);
 
         await AssertAuditPasses();
+    }
+
+    // A completed transfer debiting one user account answers with that account's balance after the whole batch.
+    private static void AssertDebitedBalances(LedgerModel model, List<TransferRequest> batch, IReadOnlyList<TransferResult> results)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var debits = batch[i].Legs.Where(l => l.Account.IsUser && l.Amount.IsNegative).Select(l => l.Account).Distinct().ToList();
+            if (results[i].Status == TransferStatus.Completed && debits.Count == 1)
+            {
+                Assert.Equal(model.BalanceOf(debits[0]), results[i].DebitedBalance?.Value);
+            }
+            else
+            {
+                Assert.Null(results[i].DebitedBalance);
+            }
+        }
     }
 
     // Each key once (a repeated key in one batch answers like its first occurrence, see A_batch_commits_...).

@@ -104,8 +104,10 @@ public sealed class MeterClock(
                 CheckDeadlines(live, now);
             }
 
-            var charged = await ChargeAsync(due, now, ct);
-            await wallets.RefreshAsync(due.Where(l => l.Wallet is null || charged.Contains(l)).ToList(), ct);
+            var (charged, debited) = await ChargeAsync(due, now, ct);
+            // A charged buyer's wallet came back from the unit's debit (the committed balance, deposits included);
+            // only a wallet never seen, or charged without it (a replayed unit), is read.
+            await wallets.RefreshAsync(due.Where(l => l.Wallet is null || (charged.Contains(l) && !debited.Contains(l))).ToList(), ct);
             foreach (var live in due)
             {
                 if (live.Wallet is { } wallet && live.Session.State == ChatState.Live)
@@ -149,8 +151,11 @@ public sealed class MeterClock(
         }
     }
 
-    /// <summary>All due units of all due sessions in one ledger batch; each session stops at its first refusal.</summary>
-    private async Task<HashSet<LiveSession>> ChargeAsync(List<LiveSession> due, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// All due units of all due sessions in one ledger batch; each session stops at its first refusal. Returns the
+    /// sessions charged and those whose wallet the ledger's debit gave back.
+    /// </summary>
+    private async Task<(HashSet<LiveSession> Charged, HashSet<LiveSession> Debited)> ChargeAsync(List<LiveSession> due, DateTimeOffset now, CancellationToken ct)
     {
         var requests = new List<TransferRequest>();
         var plans = new List<(LiveSession Live, ChargePlan Plan, int First, DateTimeOffset At)>();
@@ -172,10 +177,11 @@ public sealed class MeterClock(
         }
 
         var charged = new HashSet<LiveSession>();
+        var debited = new HashSet<LiveSession>();
         _lastCharged = 0;
         if (plans.Count == 0)
         {
-            return charged;
+            return (charged, debited);
         }
 
         var results = requests.Count == 0 ? [] : await TransferAsync(requests, plans.Select(p => (p.First, (int)p.Plan.Count)).ToList(), ct);
@@ -194,6 +200,12 @@ public sealed class MeterClock(
                     UnitLag?.Invoke(lag);
                     metrics.UnitCharged(lag);
                     charged.Add(live);
+                    if (result.DebitedBalance is { } wallet)
+                    {
+                        live.Wallet = wallet;
+                        debited.Add(live);
+                    }
+
                     live.BillingFaults = 0;
                     _lastCharged++;
                     continue;
@@ -218,7 +230,7 @@ public sealed class MeterClock(
             }
         }
 
-        return charged;
+        return (charged, debited);
     }
 
     /// <summary>
@@ -276,6 +288,10 @@ public sealed class MeterClock(
 
         return new(UnitKey(live.Id, unit), TransferKind.ChatUnit, legs, live.Id.ToString());
     }
+
+    /// <summary>The accounts a session's units move money between (whatever the split: opening an unused one is harmless).</summary>
+    public static IEnumerable<AccountRef> UnitAccounts(LiveSession live) =>
+        [AccountRef.Wallet(live.BuyerId), AccountRef.Earnings(live.SellerId), AccountRef.PlatformRevenue];
 
     public static string UnitKey(Guid sessionId, long unit) => $"unit:{sessionId}:{unit}";
 

@@ -1,6 +1,7 @@
 using Meterchat.Chats.Ownership;
 using Meterchat.Chats.Store;
 using Meterchat.Cluster;
+using Meterchat.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace Meterchat.Chats.Live;
@@ -15,6 +16,7 @@ public sealed class SessionMemory(
     LeaseStore leases,
     ClusterNode node,
     BuyerWallets wallets,
+    ILedger ledger,
     LandedUnits landed,
     TimeProvider time,
     IOptions<ChatOptions> options,
@@ -135,6 +137,7 @@ public sealed class SessionMemory(
             Fence = lease?.Token,
         };
         _sessions[sessionId] = live;
+        await ledger.OpenAccountsAsync([.. MeterClock.UnitAccounts(live)], ct);
         if (lease is { TakenOver: true })
         {
             await TakeOverAsync(live, ct);
@@ -143,7 +146,11 @@ public sealed class SessionMemory(
         return live;
     }
 
-    /// <summary>Many sessions from the store into memory, in two queries and one wallet read per thousand buyers.</summary>
+    /// <summary>
+    /// Many sessions from the store into memory, in two queries and one wallet read per thousand buyers. The ledger
+    /// accounts their units move money between are opened here, outside the clock's tick, so a session's first unit
+    /// costs the tick what any other unit costs (a batch of new sessions used to create their sellers' accounts in the tick).
+    /// </summary>
     public async Task<List<LiveSession>> LoadManyAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct)
     {
         var loaded = new List<LiveSession>();
@@ -152,6 +159,11 @@ public sealed class SessionMemory(
             var live = new LiveSession(row.Id, row.BuyerId, row.SellerId, session, new HeartbeatWatch(session.Meter.Options.HeartbeatTimeout));
             _sessions[row.Id] = live;
             loaded.Add(live);
+        }
+
+        if (loaded.Count > 0)
+        {
+            await ledger.OpenAccountsAsync([.. loaded.SelectMany(MeterClock.UnitAccounts).DistinctBy(a => a.Code)], ct);
         }
 
         await wallets.RefreshAsync(loaded, ct);
