@@ -58,6 +58,14 @@ internal static class MeterLoad
         var ids = await CreateLiveSessionsAsync(services, ledger, sessions, start);
         await services.GetRequiredService<LiveSessions>().AdoptAsync(ids);
         Console.WriteLine($"Setup of {sessions} sessions: {setup.Elapsed.TotalSeconds:F1} s (lead {lead.TotalSeconds:F0} s)");
+        var late = DateTimeOffset.UtcNow - start;
+        if (late > TimeSpan.Zero)
+        {
+            // The sessions' starts are fixed before setup: the clock adopts them already overdue, and the lags below
+            // then measure the setup's overrun, not the clock.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"WARNING: setup overran the lead by {late.TotalSeconds:F1} s; every session was overdue when adopted. Re-run with --lead {Math.Ceiling((setup.Elapsed.TotalSeconds + 30) / 10) * 10:F0} for a clean figure."));
+        }
 
         // Measure after one unit of warm-up past the last start, for the given time.
         var from = start + TimeSpan.FromSeconds(double.Parse(Arg(args, "--warmup") ?? "12", CultureInfo.InvariantCulture));
