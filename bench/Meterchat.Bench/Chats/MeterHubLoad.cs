@@ -88,13 +88,18 @@ internal static class MeterHubLoad
 
         var clock = app.Services.GetRequiredService<MeterClock>();
         var joined = 0;
+        var (requesting, accepting, joining) = (new Stopwatch(), new Stopwatch(), new Stopwatch());
         foreach (var batch in pairs.Chunk(wave))
         {
+            requesting.Start();
             var requested = new List<(Guid Id, string Buyer, string Seller)>(batch.Length);
             foreach (var (buyer, seller) in batch)
             {
                 requested.Add((await store.RequestAsync(buyer, seller, terms), buyer, seller));
             }
+
+            requesting.Stop();
+            accepting.Start();
 
             // The wave's answers in one append (what LiveSessions.RecordAsync does one session at a time).
             var accepted = DateTimeOffset.UtcNow;
@@ -108,8 +113,14 @@ internal static class MeterHubLoad
             }
 
             await liveSessions.AdoptAsync(requested.Select(s => s.Id).ToList());
+            accepting.Stop();
+            joining.Start();
             joined = await clients.JoinAsync(requested);
+            joining.Stop();
         }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Waves of {wave}: requests {requesting.Elapsed.TotalSeconds:F1} s, accepts and adoption {accepting.Elapsed.TotalSeconds:F1} s, joins {joining.Elapsed.TotalSeconds:F1} s"));
 
         var rssPerConnection = (Environment.WorkingSet + clients.OwnWorkingSet - rssBefore) / (double)Math.Max(1, clients.Connections);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{joined} parties joined in {connect.Elapsed.TotalSeconds:F1} s; RSS {rssPerConnection / 1024:F0} KB per connection (both ends)"));
