@@ -36,6 +36,14 @@ internal static class MeterHubLoad
         var seconds = int.Parse(MeterLoad.Arg(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
         var warmup = double.Parse(MeterLoad.Arg(args, "--warmup") ?? "8", CultureInfo.InvariantCulture);
         var wave = int.Parse(MeterLoad.Arg(args, "--wave") ?? "250", CultureInfo.InvariantCulture);
+        // Each hub connection is a socket, i.e. a file descriptor, in the server (and in the clients' process): more
+        // than the limit fails the last connects (EMFILE) however often they are retried. .NET raises the soft limit to
+        // the hard one; only the hard limit (LimitNOFILE, `ulimit -Hn` as root) moves it.
+        if (OpenFilesLimit() is { } limit && 2 * sessions + 200 > limit)
+        {
+            Console.WriteLine($"Warning: {2 * sessions} hub connections need as many file descriptors, but this process may open {limit} files: the last connects will fail.");
+        }
+
         await using var app = new BenchApp(new Dictionary<string, string> { ["Chat:TickMilliseconds"] = "100" });
         app.Start();
         var setup = Stopwatch.StartNew();
@@ -146,6 +154,14 @@ internal static class MeterHubLoad
             + $"CPU {perMessage:F0} µs per message (reports + pushes, server and clients; server alone {cpu.TotalMicroseconds / Math.Max(1, seen.Messages):F0} µs when the clients run {clients.Where})"));
         return 0;
     }
+
+    /// <summary>The soft limit of open files (Linux /proc/self/limits), or null where that is not known.</summary>
+    private static long? OpenFilesLimit() =>
+        File.Exists("/proc/self/limits")
+            && File.ReadLines("/proc/self/limits").FirstOrDefault(l => l.StartsWith("Max open files", StringComparison.Ordinal)) is { } line
+            && long.TryParse(line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture, out var soft)
+            ? soft
+            : null;
 
     private static AppUser New(UserManager<AppUser> users, string email) => new()
     {
