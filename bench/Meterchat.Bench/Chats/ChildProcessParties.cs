@@ -7,7 +7,7 @@ namespace Meterchat.Bench.Chats;
 /// The hub clients in a child process (<see cref="MeterHubClientProcess"/>, the same tool), driven over its standard
 /// input and output, so the server process's CPU and memory are the server's alone.
 /// </summary>
-internal sealed class ChildProcessParties(Process process, string plan, int sessions) : IMeterHubParties
+internal sealed class ChildProcessParties(Process process, string plan, int users) : IMeterHubParties
 {
     private long _workingSet;
 
@@ -17,32 +17,32 @@ internal sealed class ChildProcessParties(Process process, string plan, int sess
 
     public long OwnWorkingSet => _workingSet;
 
-    public static async Task<ChildProcessParties> StartAsync(Uri server, IReadOnlyList<(Guid Id, string Buyer, string Seller)> ids, IReadOnlyDictionary<string, string> tokens)
+    public static async Task<ChildProcessParties> StartAsync(Uri server, IReadOnlyDictionary<string, string> tokens)
     {
         var plan = Path.Combine(Path.GetTempPath(), $"meter-hub-plan-{Guid.NewGuid():N}.txt");
-        await File.WriteAllLinesAsync(plan, ids.Select(s => $"{s.Id} {s.Buyer} {tokens[s.Buyer]} {s.Seller} {tokens[s.Seller]}"));
+        await File.WriteAllLinesAsync(plan, tokens.Select(t => $"{t.Key} {t.Value}"));
         var tool = typeof(ChildProcessParties).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!, $"\"{tool}\" meter --hub-clients --server-url {server} --plan \"{plan}\"")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
         };
-        return new ChildProcessParties(Process.Start(start)!, plan, ids.Count);
+        return new ChildProcessParties(Process.Start(start)!, plan, tokens.Count);
     }
 
     public async Task OpenAsync()
     {
         var open = await ExpectAsync("open ");
         Connections = int.Parse(open, CultureInfo.InvariantCulture);
-        if (Connections != 2 * sessions)
+        if (Connections != users)
         {
-            throw new InvalidOperationException($"The client process opened {Connections} of {2 * sessions} connections.");
+            throw new InvalidOperationException($"The client process opened {Connections} of {users} connections.");
         }
     }
 
-    public async Task<int> JoinAsync(IReadOnlyList<Guid> ids)
+    public async Task<int> JoinAsync(IReadOnlyList<(Guid Id, string Buyer, string Seller)> sessions)
     {
-        await process.StandardInput.WriteLineAsync($"join {string.Join(',', ids)}");
+        await process.StandardInput.WriteLineAsync($"join {string.Join(';', sessions.Select(s => $"{s.Id},{s.Buyer},{s.Seller}"))}");
         await process.StandardInput.FlushAsync();
         return int.Parse(await ExpectAsync("joined "), CultureInfo.InvariantCulture);
     }

@@ -11,11 +11,11 @@ internal interface IMeterHubParties : IAsyncDisposable
     /// <summary>The clients' own process memory when it is not the server's (0 in process: counted there).</summary>
     long OwnWorkingSet { get; }
 
-    /// <summary>Opens both parties' connections of every session.</summary>
+    /// <summary>Opens every user's connection (a buyer and a seller per session to come).</summary>
     Task OpenAsync();
 
     /// <summary>The parties of these accepted sessions join and start reporting; returns how many parties joined so far.</summary>
-    Task<int> JoinAsync(IReadOnlyList<Guid> sessions);
+    Task<int> JoinAsync(IReadOnlyList<(Guid Id, string Buyer, string Seller)> sessions);
 
     Task StartMeasuringAsync();
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Meterchat.Bench.Chats;
 
 /// <summary>The hub clients in the server's own process (the server's CPU figure includes theirs).</summary>
-internal sealed class InProcessParties(MeterHubClients clients, IReadOnlyList<(Guid Id, string Buyer, string Seller)> sessions) : IMeterHubParties
+internal sealed class InProcessParties(MeterHubClients clients, IReadOnlyList<string> users) : IMeterHubParties
 {
     private readonly Stopwatch _window = new();
 
@@ -13,12 +13,11 @@ internal sealed class InProcessParties(MeterHubClients clients, IReadOnlyList<(G
 
     public long OwnWorkingSet => 0;
 
-    public Task OpenAsync() => clients.OpenAsync(sessions.SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }));
+    public Task OpenAsync() => clients.OpenAsync(users);
 
-    public async Task<int> JoinAsync(IReadOnlyList<Guid> ids)
+    public async Task<int> JoinAsync(IReadOnlyList<(Guid Id, string Buyer, string Seller)> sessions)
     {
-        var wave = ids.ToHashSet();
-        await clients.JoinAsync(sessions.Where(s => wave.Contains(s.Id)).SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }));
+        await clients.JoinAsync(sessions.SelectMany(s => new[] { (s.Id, s.Buyer), (s.Id, s.Seller) }));
         return clients.Joined;
     }
 
@@ -33,6 +32,7 @@ internal sealed class InProcessParties(MeterHubClients clients, IReadOnlyList<(G
     {
         var (pushes, reports, lags, live) = clients.StopMeasuring();
         var seconds = _window.Elapsed.TotalSeconds;
+        Console.WriteLine($"  states at the end: {clients.States()}");
         return Task.FromResult(new HubWindow(live, clients.Connections, pushes / seconds,
             MeterHubLoad.P(lags, 0.50), MeterHubLoad.P(lags, 0.99), MeterHubLoad.P(lags, 1), pushes + reports, 0));
     }

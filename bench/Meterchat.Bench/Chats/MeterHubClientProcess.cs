@@ -6,8 +6,8 @@ namespace Meterchat.Bench.Chats;
 /// <summary>
 /// <c>meter --hub --clients-process</c>: the hub clients in a process of their own, so the server's figures are not
 /// the load generator's. The server side (<see cref="MeterHubLoad"/>) starts this process with a plan file (one line
-/// per session: id, buyer id and token, seller id and token) and drives it over standard input, one command a line:
-/// <c>join id,id,…</c> (a wave of accepted sessions), <c>measure</c> (the window starts), <c>stop</c> (the window
+/// per user: id and token) and drives it over standard input, one command a line:
+/// <c>join session,buyer,seller;…</c> (a wave of accepted sessions), <c>measure</c> (the window starts), <c>stop</c> (the window
 /// ends: it prints its figures and exits). It answers <c>open N</c> once connected and <c>joined N</c> per wave.
 /// Usage (started by the tool): meter --hub-clients --server-url http://127.0.0.1:PORT --plan FILE
 /// </summary>
@@ -18,12 +18,10 @@ internal static class MeterHubClientProcess
     public static async Task<int> RunAsync(string[] args)
     {
         var server = new Uri(MeterLoad.Arg(args, "--server-url") ?? throw new ArgumentException("--server-url is required"));
-        var plan = (await File.ReadAllLinesAsync(MeterLoad.Arg(args, "--plan") ?? throw new ArgumentException("--plan is required")))
-            .Select(l => l.Split(' ')).ToList();
-        var tokens = plan.SelectMany(p => new[] { (p[1], p[2]), (p[3], p[4]) }).ToDictionary(x => x.Item1, x => x.Item2);
-        var parties = plan.ToDictionary(p => Guid.Parse(p[0]), p => new[] { (Guid.Parse(p[0]), p[1]), (Guid.Parse(p[0]), p[3]) });
+        var tokens = (await File.ReadAllLinesAsync(MeterLoad.Arg(args, "--plan") ?? throw new ArgumentException("--plan is required")))
+            .Select(l => l.Split(' ')).ToDictionary(p => p[0], p => p[1]);
         await using var clients = new MeterHubClients(server, tokens);
-        await clients.OpenAsync(parties.Values.SelectMany(p => p));
+        await clients.OpenAsync(tokens.Keys);
         Console.WriteLine($"open {clients.Connections}");
 
         var cpuBefore = TimeSpan.Zero;
@@ -32,7 +30,8 @@ internal static class MeterHubClientProcess
         {
             if (command.StartsWith("join ", StringComparison.Ordinal))
             {
-                await clients.JoinAsync(command[5..].Split(',').SelectMany(id => parties[Guid.Parse(id)]));
+                await clients.JoinAsync(command[5..].Split(';').Select(s => s.Split(','))
+                    .SelectMany(s => new[] { (Guid.Parse(s[0]), s[1]), (Guid.Parse(s[0]), s[2]) }));
                 Console.WriteLine($"joined {clients.Joined}");
             }
             else if (command == "measure")
@@ -46,6 +45,7 @@ internal static class MeterHubClientProcess
                 var (pushes, reports, lags, live) = clients.StopMeasuring();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 var seconds = window.Elapsed.TotalSeconds;
+                Console.WriteLine($"states at the end: {clients.States()}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{ResultPrefix} {live} {clients.Connections} {pushes / seconds:F0} {MeterHubLoad.P(lags, 0.50):F0} {MeterHubLoad.P(lags, 0.99):F0} {MeterHubLoad.P(lags, 1):F0} {reports + pushes} {cpu.TotalMicroseconds:F0} {Environment.WorkingSet}"));
                 return 0;
