@@ -9,7 +9,9 @@ using Meterchat.Ledger;
 using Meterchat.Tron.Encoding;
 using Meterchat.Tron.Node;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,6 +47,11 @@ internal static class WatcherThroughput
         services.Configure<DepositOptions>(o => o.MaxBlocksPerPass = blocks + 1);
         services.AddSingleton(Meterchat.Tron.Crypto.DepositKeys.FromAccountXpub(
             "xpub6ChVWbXxgtp7PfXntivshZfwQophZWmVQwKJz1wY2MSKn5nm71wvUAj3vGCPHHWTLCreiQzcxgWGJqhAvwNpNUB992qY7a6CpZBnkYvVmyb"));
+        // Ethereum deposits off (Production without an xpub): the deposit-address rows then hold no Ethereum address.
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IHostEnvironment>(new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = Environments.Production });
+        services.AddOptions<Meterchat.Ethereum.EthereumOptions>();
+        services.AddSingleton<Meterchat.Deposits.Ethereum.EthereumDepositKeySource>();
         services.AddScoped<DepositAddresses>();
         services.AddScoped<DepositBook>();
         services.AddScoped<DepositClaims>();
