@@ -19,11 +19,20 @@ public sealed class FraudCheck(
     ILogger<FraudCheck> log,
     MeterchatMetrics metrics)
 {
-    public async Task AfterSightingAsync(string userId, string ip, CancellationToken ct)
+    /// <summary>The rules a batch of sightings can fire: once per user seen, once per address (not per sighting).</summary>
+    public async Task AfterSightingsAsync(IReadOnlyList<string> userIds, IReadOnlyList<string> ips, CancellationToken ct)
     {
         var hits = new List<FlagHit>();
-        hits.AddRange(await sharedIpOrDevice.CheckAsync(userId, ct));
-        hits.AddRange(await manyAccountsPerIp.CheckIpAsync(ip, ct));
+        foreach (var userId in userIds)
+        {
+            hits.AddRange(await sharedIpOrDevice.CheckAsync(userId, ct));
+        }
+
+        foreach (var ip in ips)
+        {
+            hits.AddRange(await manyAccountsPerIp.CheckIpAsync(ip, ct));
+        }
+
         await RaiseAsync(hits, ct);
     }
 

@@ -15,7 +15,8 @@ public static class FraudFeature
         services.AddOptions<FraudOptions>().BindConfiguration(FraudOptions.Section)
             .Validate(o => o.IsValid(), "Fraud: every threshold must be positive (percentages 1..100, MaxRefundedPercent 0..99).")
             .ValidateOnStart();
-        services.AddScoped<Sightings>();
+        services.AddSingleton<Sightings>();
+        services.AddScoped<SightingWriter>();
         services.AddScoped<FraudCheck>();
         services.AddScoped<FraudFlags>();
         services.AddScoped<SharedIpOrDevice>();
