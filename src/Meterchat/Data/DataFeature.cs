@@ -17,7 +17,7 @@ public static class DataFeature
         else
         {
             var connectionString = PrepareSqlite(options.ConnectionString);
-            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new StoredTextCheck()));
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new StoredTextCheck(), new SqlitePageCache(options.SqliteCacheKibibytes)));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

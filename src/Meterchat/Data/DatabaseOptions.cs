@@ -11,6 +11,10 @@ public sealed class DatabaseOptions
 
     [Required]
     public string ConnectionString { get; set; } = "Data Source=data/meterchat.db";
+
+    /// <summary>SQLite only: each connection's page cache in KiB (SQLite's own default is 2,000). See SqlitePageCache.</summary>
+    [Range(100, 4_194_304)]
+    public int SqliteCacheKibibytes { get; set; } = 65_536;
 }
 
 public enum DatabaseProvider
