@@ -60,7 +60,9 @@ public sealed class MainPagesApp : IAsyncLifetime
         var sessions = App.Services.GetRequiredService<IChatSessions>();
         var live = App.Services.GetRequiredService<LiveSessions>();
         var terms = new ChatTerms(new TokenRate(20), 2500);
-        WaitingChat = await sessions.RequestAsync(buyerId, SellerId, terms);
+        // Nobody's media comes up in the waiting chat: a day's connect timeout keeps it live however late in the run a
+        // test opens it (with the default 60 s it ends and the page reloads to the receipt while axe runs).
+        WaitingChat = await sessions.RequestAsync(buyerId, SellerId, terms with { ConnectTimeoutSeconds = 86_400 });
         await live.RecordAsync(WaitingChat, new ChatAccepted(DateTimeOffset.UtcNow));
         EndedChat = await sessions.RequestAsync(buyerId, newSellerId, terms);
         await live.RecordAsync(EndedChat, new ChatAccepted(DateTimeOffset.UtcNow));
