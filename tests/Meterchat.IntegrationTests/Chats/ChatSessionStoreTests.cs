@@ -143,4 +143,90 @@ public sealed class ChatSessionStoreTests(AppFactory app) : IClassFixture<AppFac
         Assert.All(rows, r => Assert.Equal((ChatState.Requested, 1, 1), (r.State, r.EventCount, r.Version)));
         Assert.Equal(ChatState.Requested, (await Sessions.LoadAsync(other))!.State);
     }
+
+    [Fact]
+    public async Task An_append_after_its_own_write_updates_the_row_without_reading_it()
+    {
+        var id = await Sessions.RequestAsync("buyer-8", "seller-8", new ChatTerms(new TokenRate(10), 2500));
+        var session = (await Sessions.LoadAsync(id))!;
+        var head = new StoredHead();
+        using var reads = new SessionRowReads(id);
+
+        session.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        Assert.Empty(await Sessions.AppendAsync([new ChatAppend(id, session, 1, Head: head)]));
+        var firstReads = reads.Count;
+        session.Apply(new PartyConnected(app.Time.GetUtcNow(), Party.Buyer));
+        Assert.Empty(await Sessions.AppendAsync([new ChatAppend(id, session, 2, Head: head)]));
+
+        Assert.Equal(1, firstReads); // nothing known yet: the row is read
+        Assert.Equal(1, reads.Count); // written here last: not read again
+        var row = (await Sessions.FindAsync(id))!;
+        Assert.Equal((ChatState.Connecting, 3, 3), (row.State, row.EventCount, row.Version));
+        await AssertChainedAsync(row);
+    }
+
+    [Fact]
+    public async Task A_row_another_writer_bumped_is_read_again_and_the_append_lands()
+    {
+        var id = await Sessions.RequestAsync("buyer-9", "seller-9", new ChatTerms(new TokenRate(10), 2500));
+        var session = (await Sessions.LoadAsync(id))!;
+        var head = new StoredHead();
+        session.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        Assert.Empty(await Sessions.AppendAsync([new ChatAppend(id, session, 1, Head: head)]));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            // A writer that changes the row but not the log (as the retention job does): it bumps the version.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.Set<ChatSessionRow>().SingleAsync(r => r.Id == id);
+            stored.Version++;
+            await db.SaveChangesAsync();
+        }
+
+        session.Apply(new PartyConnected(app.Time.GetUtcNow(), Party.Buyer));
+        var conflicts = await Sessions.AppendAsync([new ChatAppend(id, session, 2, Head: head)]);
+
+        Assert.Empty(conflicts);
+        var row = (await Sessions.FindAsync(id))!;
+        Assert.Equal((ChatState.Connecting, 3, 4), (row.State, row.EventCount, row.Version));
+        await AssertChainedAsync(row);
+    }
+
+    [Fact]
+    public async Task A_remembered_row_whose_log_moved_on_is_a_conflict_and_the_rest_of_the_batch_lands()
+    {
+        var id = await Sessions.RequestAsync("buyer-10", "seller-10", new ChatTerms(new TokenRate(10), 2500));
+        var other = await Sessions.RequestAsync("buyer-11", "seller-11", new ChatTerms(new TokenRate(10), 2500));
+        var (session, otherSession) = ((await Sessions.LoadAsync(id))!, (await Sessions.LoadAsync(other))!);
+        var (head, otherHead) = (new StoredHead(), new StoredHead());
+        session.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        otherSession.Apply(new ChatAccepted(app.Time.GetUtcNow()));
+        Assert.Empty(await Sessions.AppendAsync([new ChatAppend(id, session, 1, Head: head), new ChatAppend(other, otherSession, 1, Head: otherHead)]));
+        var elsewhere = (await Sessions.LoadAsync(id))!; // another writer's copy stores an event first
+        elsewhere.Apply(new PartyLeft(app.Time.GetUtcNow(), Party.Seller));
+        Assert.Empty(await Sessions.AppendAsync([new ChatAppend(id, elsewhere, 2)]));
+
+        session.Apply(new PartyConnected(app.Time.GetUtcNow(), Party.Buyer));
+        otherSession.Apply(new PartyConnected(app.Time.GetUtcNow(), Party.Buyer));
+        var conflicts = await Sessions.AppendAsync([new ChatAppend(id, session, 2, Head: head), new ChatAppend(other, otherSession, 2, Head: otherHead)]);
+
+        Assert.Equal([id], conflicts);
+        Assert.Equal(ChatState.Ended, (await Sessions.LoadAsync(id))!.State);
+        Assert.Equal(ChatState.Connecting, (await Sessions.LoadAsync(other))!.State);
+        await AssertChainedAsync((await Sessions.FindAsync(id))!);
+        await AssertChainedAsync((await Sessions.FindAsync(other))!);
+    }
+
+    private async Task AssertChainedAsync(ChatSessionRow row)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var log = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<ChatEventRow>().AsNoTracking()
+            .Where(e => e.SessionId == row.Id).OrderBy(e => e.Seq).ToListAsync();
+        Assert.Equal(row.EventCount, log.Count);
+        for (var i = 1; i < log.Count; i++)
+        {
+            Assert.Equal(EventChain.Next(log[i - 1].Hash!, log[i].Json), log[i].Hash);
+        }
+
+        Assert.Equal(row.ChainHead, log[^1].Hash);
+    }
 }

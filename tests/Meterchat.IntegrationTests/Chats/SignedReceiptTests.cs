@@ -88,7 +88,8 @@ public sealed class SignedReceiptTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.Set<ChatEventRow>().Where(e => e.SessionId == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Hash, (string?)null));
-            await db.Set<ChatSessionRow>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChainHead, (string?)null));
+            // Every writer of the row bumps its version: the clock's memory of the row it wrote last is then not trusted.
+            await db.Set<ChatSessionRow>().Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChainHead, (string?)null).SetProperty(r => r.Version, r => r.Version + 1));
         }
 
         await _app.RunAsync(id, TimeSpan.FromSeconds(6));

@@ -1,3 +1,4 @@
+using Meterchat.Chats.Store;
 using Meterchat.Ledger;
 
 namespace Meterchat.Chats.Live;
@@ -18,6 +19,9 @@ public sealed class LiveSession(Guid id, string buyerId, string sellerId, ChatSe
 
     /// <summary>How many of <see cref="ChatSession.Events"/> are stored.</summary>
     public int Stored { get; set; } = session.Events.Count;
+
+    /// <summary>The stored row as this node last wrote it: the next append need not read it.</summary>
+    public StoredHead Head { get; } = new();
 
     /// <summary>Whether every event in memory is stored (false after the store failed: the next tick retries).</summary>
     public bool IsStored => Stored == Session.Events.Count;

@@ -210,7 +210,7 @@ public sealed class SessionMemory(
         {
             try
             {
-                conflicts.AddRange(await store.AppendAsync(batch.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence)).ToList(), ct));
+                conflicts.AddRange(await store.AppendAsync(batch.Select(l => new ChatAppend(l.Id, l.Session, l.Stored, l.Fence, l.Head)).ToList(), ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

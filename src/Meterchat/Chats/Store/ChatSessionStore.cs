@@ -58,13 +58,35 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
             return [];
         }
 
+        // First with the rows the callers know (no read); if one of them was stale, again reading every row, which also
+        // tells exactly which sessions conflict. Null: the write lost a race, nothing is stored, reload them all.
+        var (conflicts, trusted) = await TryAppendAsync(appends, trustHeads: true, ct);
+        if (conflicts is null && trusted)
+        {
+            (conflicts, _) = await TryAppendAsync(appends, trustHeads: false, ct);
+        }
+
+        return conflicts ?? appends.Select(a => a.SessionId).ToList();
+    }
+
+    private async Task<(IReadOnlyList<Guid>? Conflicts, bool Trusted)> TryAppendAsync(IReadOnlyList<ChatAppend> appends, bool trustHeads, CancellationToken ct)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = new List<Guid>(appends.Count);
+        var unknown = new List<Guid>(appends.Count);
         var fences = new List<(Guid, long)>();
+        var trusted = false;
         foreach (var append in appends)
         {
-            ids.Add(append.SessionId);
+            if (trustHeads && append.Head is { } head && head.Covers(append.StoredCount))
+            {
+                trusted = true;
+            }
+            else
+            {
+                unknown.Add(append.SessionId);
+            }
+
             if (append.Fence is { } fence)
             {
                 fences.Add((append.SessionId, fence));
@@ -75,13 +97,14 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
 
         // One bound parameter (a JSON or array parameter) whatever the number of sessions; read untracked, written set-based.
-        var rows = await db.Set<ChatSessionRow>().AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var rows = unknown.Count == 0 ? new Dictionary<Guid, ChatSessionRow>() : await db.Set<ChatSessionRow>().AsNoTracking().Where(r => EF.Parameter(unknown).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
         var conflicts = new List<Guid>();
-        var written = new List<ChatSessionRow>(appends.Count);
+        var written = new List<(ChatAppend Append, ChatSessionRow Row)>(appends.Count);
         var events = new List<ChatEventRow>(appends.Count);
         foreach (var append in appends)
         {
-            if (fencedOut.Contains(append.SessionId) || !rows.TryGetValue(append.SessionId, out var row) || row.EventCount != append.StoredCount)
+            var row = trustHeads && append.Head is { } head && head.Covers(append.StoredCount) ? head.ToRow(append.SessionId) : rows.GetValueOrDefault(append.SessionId);
+            if (fencedOut.Contains(append.SessionId) || row is null || row.EventCount != append.StoredCount)
             {
                 conflicts.Add(append.SessionId);
                 continue;
@@ -94,31 +117,37 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
             }
 
             Summarise(row, append.Session);
-            written.Add(row);
+            written.Add((append, row));
         }
 
         if (written.Count == 0)
         {
-            return conflicts;
+            return (conflicts, trusted);
         }
 
         await using var write = tx is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            if (!await ChatAppendWriter.WriteAsync(db, events, written, ct))
+            if (!await ChatAppendWriter.WriteAsync(db, events, written.ConvertAll(w => w.Row), ct))
             {
-                // A writer on another node slipped in between the read and the write: nothing is stored, reload them all.
-                return ids;
+                // A row moved on since it was read (or last written here): another writer slipped in.
+                return (null, trusted);
             }
 
             await (tx ?? write)!.CommitAsync(ct);
-            return conflicts;
         }
         catch (DbException e) when (IsConflict(e))
         {
             // The same race seen by the unique (session, seq) index.
-            return ids;
+            return (null, trusted);
         }
+
+        foreach (var (append, row) in written)
+        {
+            append.Head?.Set(row);
+        }
+
+        return (conflicts, trusted);
     }
 
     /// <summary>A unique-index violation: another writer stored an event at the same position first.</summary>
