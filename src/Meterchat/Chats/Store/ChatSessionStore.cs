@@ -73,14 +73,15 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // The rows as remembered (trusted), the others read below.
+        var rows = new Dictionary<Guid, ChatSessionRow>(appends.Count);
         var unknown = new List<Guid>(appends.Count);
         var fences = new List<(Guid, long)>();
-        var trusted = false;
         foreach (var append in appends)
         {
             if (trustHeads && append.Head is { } head && head.Covers(append.StoredCount))
             {
-                trusted = true;
+                rows[append.SessionId] = head.ToRow(append.SessionId);
             }
             else
             {
@@ -96,14 +97,22 @@ internal sealed class ChatSessionStore(IServiceScopeFactory scopes, MeterSource 
         await using var tx = fences.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         var fencedOut = await LeaseStore.FencedOutAsync(db, node.Id, fences, ct);
 
+        var trusted = rows.Count > 0;
         // One bound parameter (a JSON or array parameter) whatever the number of sessions; read untracked, written set-based.
-        var rows = unknown.Count == 0 ? new Dictionary<Guid, ChatSessionRow>() : await db.Set<ChatSessionRow>().AsNoTracking().Where(r => EF.Parameter(unknown).Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        if (unknown.Count > 0)
+        {
+            await foreach (var read in db.Set<ChatSessionRow>().AsNoTracking().Where(r => EF.Parameter(unknown).Contains(r.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                rows[read.Id] = read;
+            }
+        }
+
         var conflicts = new List<Guid>();
         var written = new List<(ChatAppend Append, ChatSessionRow Row)>(appends.Count);
         var events = new List<ChatEventRow>(appends.Count);
         foreach (var append in appends)
         {
-            var row = trustHeads && append.Head is { } head && head.Covers(append.StoredCount) ? head.ToRow(append.SessionId) : rows.GetValueOrDefault(append.SessionId);
+            var row = rows.GetValueOrDefault(append.SessionId);
             if (fencedOut.Contains(append.SessionId) || row is null || row.EventCount != append.StoredCount)
             {
                 conflicts.Add(append.SessionId);
